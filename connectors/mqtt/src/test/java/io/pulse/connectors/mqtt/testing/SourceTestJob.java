@@ -1,0 +1,93 @@
+package io.pulse.connectors.mqtt.testing;
+
+import io.pulse.connectors.mqtt.source.MqttSource;
+
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.RichMapFunction;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * source -> tag each record with the reader's subtask ("warmup" records only) -> optional
+ * one-time failure after K records -> {@link CollectingSink}. Tagging warm-up records lets a test
+ * wait until every reader has subscribed before it publishes what it counts.
+ */
+public final class SourceTestJob {
+
+    private SourceTestJob() {}
+
+    public static JobClient start(MqttSource<String> source, int parallelism, long checkpointMillis,
+                                  CollectingSink sink, FailOnce failure) throws Exception {
+        Configuration config = new Configuration();
+        config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
+        config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(500));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+        env.setParallelism(parallelism);
+        env.enableCheckpointing(checkpointMillis);
+        DataStream<String> records = env.fromSource(source, WatermarkStrategy.noWatermarks(), "mqtt")
+                .map(new TagWarmups());
+        if (failure != null) {
+            records = records.map(failure);
+        }
+        records.sinkTo(sink);
+        return env.executeAsync("mqtt-source-test");
+    }
+
+    /** Appends "@subtask" to warm-up records; chained to the source, so the subtask is the reader's. */
+    static final class TagWarmups extends RichMapFunction<String, String> {
+        @Override
+        public String map(String value) {
+            return value.startsWith("warmup") ? value + "@" + getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() : value;
+        }
+    }
+
+    /** Throws once, in the first attempt, after {@code afterRecords} records passed any subtask. */
+    public static final class FailOnce extends RichMapFunction<String, String> {
+        public static final AtomicLong SEEN = new AtomicLong();
+        public static final AtomicBoolean FAILED = new AtomicBoolean();
+        private final long afterRecords;
+
+        public FailOnce(long afterRecords) {
+            this.afterRecords = afterRecords;
+            SEEN.set(0);
+            FAILED.set(false);
+        }
+
+        @Override
+        public String map(String value) {
+            if (SEEN.incrementAndGet() >= afterRecords && FAILED.compareAndSet(false, true)) {
+                throw new IllegalStateException("injected failure after " + afterRecords + " records");
+            }
+            return value;
+        }
+    }
+
+    /** Publishes warm-up messages until every reader subtask has received one. */
+    public static void warmUp(TestPublisher publisher, String topic, CollectingSink sink, int parallelism) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        int n = 0;
+        while (true) {
+            boolean all = true;
+            for (int subtask = 0; subtask < parallelism; subtask++) {
+                final String suffix = "@" + subtask;
+                all &= sink.counts().keySet().stream().anyMatch(k -> k.startsWith("warmup") && k.endsWith(suffix));
+            }
+            if (all) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("readers did not all subscribe within 60 s; seen: " + sink.keys("warmup"));
+            }
+            publisher.publish(topic, "warmup-" + n++);
+            Thread.sleep(50);
+        }
+    }
+}

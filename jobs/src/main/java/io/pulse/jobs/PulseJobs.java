@@ -1,0 +1,81 @@
+package io.pulse.jobs;
+
+import io.pulse.jobs.options.JobOptions;
+import io.pulse.jobs.options.OptionsException;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Entry point of the jobs: {@code PulseJobs <job> [--key value ...]}, also the main class of the
+ * fat jar for {@code flink run -c io.pulse.jobs.PulseJobs pulse-jobs.jar <job> ...}.
+ *
+ * <p>Exit codes: 0 done, 2 wrong command line (one line on stderr naming the problem), 3 the job
+ * is not available yet.
+ */
+public final class PulseJobs {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_USAGE = 2;
+    public static final int EXIT_NOT_AVAILABLE = 3;
+
+    private PulseJobs() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int code = run("PulseJobs", args, System.out, System.err);
+        if (code != EXIT_OK) {
+            System.exit(code);
+        }
+    }
+
+    /**
+     * Parses the command line and runs the job in this JVM.
+     *
+     * @param invocation how the user called us, for the usage text (e.g. {@code ./pulse run})
+     * @return the exit code
+     */
+    public static int run(String invocation, String[] args, PrintStream out, PrintStream err)
+            throws Exception {
+        if (args.length == 0) {
+            err.print(usage(invocation));
+            return EXIT_USAGE;
+        }
+        String name = args[0];
+        if (name.equals("help") || name.equals("--help") || name.equals("-h")) {
+            out.print(usage(invocation));
+            return EXIT_OK;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        if (Arrays.asList(rest).contains("--help")) {
+            out.print(usage(invocation));
+            return EXIT_OK;
+        }
+        Optional<PulseJob> job = PulseJob.named(name);
+        if (job.isEmpty()) {
+            err.println("pulse: unknown job '" + name + "'; the jobs are " + PulseJob.names());
+            return EXIT_USAGE;
+        }
+        JobOptions options;
+        try {
+            options = JobOptions.parse(rest);
+            job.get().validate(options);
+        } catch (OptionsException e) {
+            err.println("pulse: " + e.getMessage());
+            return EXIT_USAGE;
+        }
+        return job.get().run(options, out, err);
+    }
+
+    public static String usage(String invocation) {
+        String nl = System.lineSeparator();
+        StringBuilder sb = new StringBuilder();
+        sb.append("Usage: ").append(invocation).append(" <job> [--key value ...]").append(nl)
+                .append(nl).append("Jobs:").append(nl);
+        for (PulseJob job : PulseJob.values()) {
+            sb.append(String.format("  %-10s %s", job.jobName(), job.summary())).append(nl);
+        }
+        sb.append(nl).append("Options (--key value or --key=value):").append(nl)
+                .append(JobOptions.help(JobOptions.allOptions()));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,428 @@
+package io.pulse.jobs.options;
+
+import java.io.Serializable;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The options of a Pulse job, parsed from {@code --key value} or {@code --key=value} pairs.
+ *
+ * <p>Every value is checked while parsing: an unknown option, a missing value, a malformed number
+ * or URI ends with an {@link OptionsException} whose one-line message names the option. Secrets
+ * ({@link Option#secret()}) never appear in a message, in {@link #toString()} or in
+ * {@link #describe()}.
+ */
+public final class JobOptions implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public static final int DEFAULT_MQTT_PORT = 1883;
+    public static final int DEFAULT_MQTTS_PORT = 8883;
+    /** Flink refuses checkpoint intervals below this. */
+    public static final long MIN_CHECKPOINT_INTERVAL_MS = 10;
+    /** Flink's upper bound for (max) parallelism. */
+    public static final int MAX_PARALLELISM = 32768;
+
+    private static final String MASK = "****";
+    private static final Pattern JDBC_MYSQL =
+            Pattern.compile("(?i)jdbc:mysql:(\\w+:)?//[^/?#\\s]+/[^/?#\\s]+(\\?\\S*)?");
+    private static final Pattern URL_SECRET_PARAM =
+            Pattern.compile("(?i)([?&;](password|pwd|pass|token|secret)[0-9]*=)[^&;#]*");
+    private static final Pattern URL_USER_INFO = Pattern.compile("(//[^/@:?#]*):[^/@?#]*@");
+
+    private final Set<Option> accepted;
+    private final Map<Option, String> values;
+
+    private JobOptions(Set<Option> accepted, Map<Option, String> values) {
+        this.accepted = Collections.unmodifiableSet(EnumSet.copyOf(accepted));
+        EnumMap<Option, String> copy = new EnumMap<>(Option.class);
+        copy.putAll(values);
+        this.values = Collections.unmodifiableMap(copy);
+    }
+
+    /** Parses the options every job accepts. */
+    public static JobOptions parse(String... args) {
+        return parse(EnumSet.allOf(Option.class), args);
+    }
+
+    /** Parses a command line that may only use the {@code accepted} options. */
+    public static JobOptions parse(Set<Option> accepted, String... args) {
+        if (accepted.isEmpty()) {
+            throw new IllegalArgumentException("no accepted options");
+        }
+        EnumMap<Option, String> values = new EnumMap<>(Option.class);
+        Option previous = null;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg == null || !arg.startsWith("--") || arg.length() == 2) {
+                if (previous != null && previous.secret()) {
+                    throw new OptionsException("unexpected argument after " + previous.flag()
+                            + " (quote a value that contains spaces)");
+                }
+                throw new OptionsException("unexpected argument '" + arg
+                        + "': options are written --key value or --key=value");
+            }
+            String body = arg.substring(2);
+            int eq = body.indexOf('=');
+            String key = eq >= 0 ? body.substring(0, eq) : body;
+            Option option = Option.forKey(key).filter(accepted::contains)
+                    .orElseThrow(() -> unknownOption(key, accepted));
+            String value;
+            if (eq >= 0) {
+                value = body.substring(eq + 1);
+            } else if (i + 1 < args.length && args[i + 1] != null && !args[i + 1].startsWith("--")) {
+                value = args[++i];
+            } else {
+                value = null;
+            }
+            if (value == null || value.isBlank()) {
+                throw new OptionsException(option.flag() + " needs a value");
+            }
+            if (values.containsKey(option)) {
+                throw new OptionsException(option.flag() + " is given twice");
+            }
+            values.put(option, normalize(option, value));
+            previous = option;
+        }
+        checkCombinations(values);
+        return new JobOptions(accepted, values);
+    }
+
+    // ---------------------------------------------------------------- checks
+
+    private static OptionsException unknownOption(String key, Set<Option> accepted) {
+        String shown = "--" + (key.length() > 60 ? key.substring(0, 60) + "..." : key);
+        Option closest = null;
+        int best = Integer.MAX_VALUE;
+        for (Option o : accepted) {
+            int d = editDistance(key.toLowerCase(Locale.ROOT), o.key());
+            if (d < best) {
+                best = d;
+                closest = o;
+            }
+        }
+        if (closest != null && best <= 3) {
+            return new OptionsException("unknown option " + shown + " (did you mean "
+                    + closest.flag() + "?)");
+        }
+        return new OptionsException("unknown option " + shown + "; the options are "
+                + accepted.stream().map(Option::flag).collect(Collectors.joining(", ")));
+    }
+
+    private static String normalize(Option option, String value) {
+        switch (option.kind()) {
+            case TEXT:
+                return value;
+            case MQTT_URI:
+                return mqttUri(option, value.trim());
+            case JDBC_URL:
+                if (!JDBC_MYSQL.matcher(value.trim()).matches()) {
+                    throw new OptionsException(option.flag() + " must be a MySQL JDBC URL with a"
+                            + " database, e.g. jdbc:mysql://127.0.0.1:3306/pulse, got '"
+                            + maskUrl(value) + "'");
+                }
+                return value.trim();
+            case HTTP_URL:
+                return httpUrl(option, value.trim());
+            case BOOLEAN: {
+                String v = value.trim().toLowerCase(Locale.ROOT);
+                if (!v.equals("true") && !v.equals("false")) {
+                    throw new OptionsException(option.flag() + " must be true or false, got '"
+                            + value + "'");
+                }
+                return v;
+            }
+            case MILLIS: {
+                long ms = parseLong(value.trim());
+                if (ms <= 0) {
+                    throw new OptionsException(option.flag()
+                            + " must be a positive number of milliseconds, got '" + value + "'");
+                }
+                if (ms < MIN_CHECKPOINT_INTERVAL_MS) {
+                    throw new OptionsException(option.flag() + " must be at least "
+                            + MIN_CHECKPOINT_INTERVAL_MS + " milliseconds, got '" + value + "'");
+                }
+                return Long.toString(ms);
+            }
+            case POSITIVE_INT: {
+                long n = parseLong(value.trim());
+                if (n <= 0 || n > MAX_PARALLELISM) {
+                    throw new OptionsException(option.flag() + " must be a whole number from 1 to "
+                            + MAX_PARALLELISM + ", got '" + value + "'");
+                }
+                return Long.toString(n);
+            }
+            default:
+                throw new IllegalStateException("unhandled kind " + option.kind());
+        }
+    }
+
+    /** The number, or -1 when the text is not a whole number (or too large). */
+    private static long parseLong(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static String mqttUri(Option option, String value) {
+        String expected = option.flag() + " must be tcp://host:port or ssl://host:port, got '";
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            throw new OptionsException(expected + maskUrl(value) + "'");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new OptionsException(option.flag() + " must not contain credentials: use "
+                    + Option.MQTT_USERNAME.flag() + " and " + Option.MQTT_PASSWORD.flag());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        boolean emptyPath = uri.getRawPath() == null || uri.getRawPath().isEmpty()
+                || uri.getRawPath().equals("/");
+        if (!(scheme.equals("tcp") || scheme.equals("ssl")) || uri.getHost() == null
+                || !emptyPath || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new OptionsException(expected + value + "'");
+        }
+        int port = uri.getPort() >= 0 ? uri.getPort()
+                : scheme.equals("ssl") ? DEFAULT_MQTTS_PORT : DEFAULT_MQTT_PORT;
+        if (port == 0) {
+            throw new OptionsException(expected + value + "'");
+        }
+        return scheme + "://" + uri.getHost() + ":" + port;
+    }
+
+    private static String httpUrl(Option option, String value) {
+        String expected = option.flag()
+                + " must be an http:// or https:// URL such as http://127.0.0.1:8086, got '";
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            throw new OptionsException(expected + maskUrl(value) + "'");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+            throw new OptionsException(expected + maskUrl(value) + "'");
+        }
+        return value;
+    }
+
+    private static void checkCombinations(Map<Option, String> values) {
+        needs(values, Option.MQTT_PASSWORD, Option.MQTT_USERNAME);
+        needs(values, Option.JDBC_USER, Option.JDBC_URL);
+        needs(values, Option.JDBC_PASSWORD, Option.JDBC_URL);
+        needs(values, Option.INFLUX_TOKEN, Option.INFLUX_URL);
+        needs(values, Option.INFLUX_ORG, Option.INFLUX_URL);
+        needs(values, Option.INFLUX_BUCKET, Option.INFLUX_URL);
+        needs(values, Option.INFLUX_URL, Option.INFLUX_ORG);
+        needs(values, Option.INFLUX_URL, Option.INFLUX_BUCKET);
+    }
+
+    private static void needs(Map<Option, String> values, Option given, Option needed) {
+        if (values.containsKey(given) && !values.containsKey(needed)) {
+            throw new OptionsException(given.flag() + " needs " + needed.flag());
+        }
+    }
+
+    /** The Levenshtein distance, to suggest the option that was probably meant. */
+    private static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    /** A URL with passwords in its user info or query parameters replaced by {@code ****}. */
+    public static String maskUrl(String url) {
+        String masked = URL_USER_INFO.matcher(url).replaceAll("$1:" + MASK + "@");
+        return URL_SECRET_PARAM.matcher(masked).replaceAll("$1" + MASK);
+    }
+
+    // ---------------------------------------------------------------- requirements
+
+    /**
+     * Ends with an {@link OptionsException} when {@code option} is not given.
+     *
+     * @param why appended to the message, e.g. "for the movement job"; may be null
+     */
+    public JobOptions require(Option option, String why) {
+        if (!values.containsKey(option)) {
+            throw new OptionsException(option.flag() + " is required"
+                    + (why == null || why.isBlank() ? "" : " " + why));
+        }
+        return this;
+    }
+
+    private String required(Option option) {
+        require(option, "(" + option.description() + ")");
+        return values.get(option);
+    }
+
+    // ---------------------------------------------------------------- typed getters
+
+    /** Whether the option was given on the command line. */
+    public boolean has(Option option) {
+        return values.containsKey(option);
+    }
+
+    /** The value as given (URIs normalized), or the default, or empty. */
+    public Optional<String> get(Option option) {
+        String v = values.get(option);
+        return v != null ? Optional.of(v) : option.defaultValue();
+    }
+
+    /** The broker as {@code tcp://host:port} or {@code ssl://host:port} (port filled in). */
+    public String mqttBroker() {
+        return required(Option.MQTT_BROKER);
+    }
+
+    public Optional<String> mqttUsername() {
+        return get(Option.MQTT_USERNAME);
+    }
+
+    public Optional<String> mqttPassword() {
+        return get(Option.MQTT_PASSWORD);
+    }
+
+    public Optional<String> jdbcUrl() {
+        return get(Option.JDBC_URL);
+    }
+
+    public Optional<String> jdbcUser() {
+        return get(Option.JDBC_USER);
+    }
+
+    public Optional<String> jdbcPassword() {
+        return get(Option.JDBC_PASSWORD);
+    }
+
+    /** Whether the job creates or upgrades the schema at start (default true). */
+    public boolean jdbcMigrate() {
+        return Boolean.parseBoolean(get(Option.JDBC_MIGRATE).orElse("true"));
+    }
+
+    /** Whether the time-series (InfluxDB v2 API) sink is on: only with {@code --influx.url}. */
+    public boolean influxEnabled() {
+        return values.containsKey(Option.INFLUX_URL);
+    }
+
+    public Optional<String> influxUrl() {
+        return get(Option.INFLUX_URL);
+    }
+
+    public Optional<String> influxToken() {
+        return get(Option.INFLUX_TOKEN);
+    }
+
+    public Optional<String> influxOrg() {
+        return get(Option.INFLUX_ORG);
+    }
+
+    public Optional<String> influxBucket() {
+        return get(Option.INFLUX_BUCKET);
+    }
+
+    /** Checkpoint interval in milliseconds (default 10000). */
+    public long checkpointIntervalMs() {
+        return Long.parseLong(get(Option.CHECKPOINT_INTERVAL).orElse("10000"));
+    }
+
+    public Duration checkpointInterval() {
+        return Duration.ofMillis(checkpointIntervalMs());
+    }
+
+    /** The job's parallelism, or empty for Flink's default. */
+    public OptionalInt parallelism() {
+        String v = values.get(Option.PARALLELISM);
+        return v == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(v));
+    }
+
+    /** The secret for person pseudonyms; ends with an {@link OptionsException} when absent. */
+    public String movementHmacKey() {
+        return required(Option.MOVEMENT_HMAC_KEY);
+    }
+
+    // ---------------------------------------------------------------- printing
+
+    /** The value as it may be printed: secrets masked, passwords in URLs masked. */
+    private String printable(Option option) {
+        String v = values.get(option);
+        if (v == null) {
+            return null;
+        }
+        if (option.secret()) {
+            return MASK;
+        }
+        return option.kind() == Option.Kind.JDBC_URL || option.kind() == Option.Kind.HTTP_URL
+                ? maskUrl(v) : v;
+    }
+
+    /**
+     * The effective options, one per line, secrets masked, defaults marked, e.g.
+     * {@code   --mqtt.password        ****}.
+     */
+    public String describe() {
+        int width = accepted.stream().mapToInt(o -> o.flag().length()).max().orElse(10) + 2;
+        StringBuilder sb = new StringBuilder();
+        for (Option o : accepted) {
+            String shown = printable(o);
+            if (shown == null) {
+                shown = o.defaultValue().map(d -> d + " (default)").orElse("(not set)");
+                if (o == Option.INFLUX_URL) {
+                    shown = "(not set: the time-series sink is off)";
+                } else if (o == Option.PARALLELISM) {
+                    shown = "(not set: Flink's default)";
+                }
+            }
+            sb.append("  ").append(String.format("%-" + width + "s", o.flag())).append(shown)
+                    .append(System.lineSeparator());
+        }
+        return sb.toString();
+    }
+
+    /** The options that were given, secrets masked. */
+    @Override
+    public String toString() {
+        return values.keySet().stream().map(o -> o.flag() + "=" + printable(o))
+                .collect(Collectors.joining(" ", "JobOptions[", "]"));
+    }
+
+    /** One line per accepted option with its description, for usage texts. */
+    public static String help(Set<Option> options) {
+        int width = options.stream().mapToInt(o -> o.flag().length()).max().orElse(10) + 2;
+        return options.stream()
+                .map(o -> "  " + String.format("%-" + width + "s", o.flag()) + o.description()
+                        + o.defaultValue().map(d -> " [default " + d + "]").orElse(""))
+                .collect(Collectors.joining(System.lineSeparator(), "", System.lineSeparator()));
+    }
+
+    /** The options of {@link #parse(String...)}. */
+    public static Set<Option> allOptions() {
+        return Collections.unmodifiableSet(EnumSet.copyOf(Arrays.asList(Option.values())));
+    }
+}

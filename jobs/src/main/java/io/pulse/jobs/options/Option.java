@@ -1,0 +1,82 @@
+package io.pulse.jobs.options;
+
+import java.util.Optional;
+
+/** The command-line options of the Pulse jobs (see docs: "How a job is started"). */
+public enum Option {
+    MQTT_BROKER("mqtt.broker", Kind.MQTT_URI, false, null,
+            "the MQTT broker, tcp://host:port or ssl://host:port"),
+    MQTT_USERNAME("mqtt.username", Kind.TEXT, false, null, "MQTT user name"),
+    MQTT_PASSWORD("mqtt.password", Kind.TEXT, true, null, "MQTT password"),
+    JDBC_URL("jdbc.url", Kind.JDBC_URL, false, null,
+            "the MySQL database, e.g. jdbc:mysql://127.0.0.1:3306/pulse"),
+    JDBC_USER("jdbc.user", Kind.TEXT, false, null, "database user"),
+    JDBC_PASSWORD("jdbc.password", Kind.TEXT, true, null, "database password"),
+    JDBC_MIGRATE("jdbc.migrate", Kind.BOOLEAN, false, "true",
+            "create or upgrade the schema at start (true or false)"),
+    INFLUX_URL("influx.url", Kind.HTTP_URL, false, null,
+            "InfluxDB v2 write API, e.g. http://127.0.0.1:8086 (absent: time-series sink off)"),
+    INFLUX_TOKEN("influx.token", Kind.TEXT, true, null, "InfluxDB API token"),
+    INFLUX_ORG("influx.org", Kind.TEXT, false, null, "InfluxDB organization"),
+    INFLUX_BUCKET("influx.bucket", Kind.TEXT, false, null, "InfluxDB bucket"),
+    CHECKPOINT_INTERVAL("checkpoint.interval", Kind.MILLIS, false, "10000",
+            "checkpoint interval in milliseconds"),
+    PARALLELISM("parallelism", Kind.POSITIVE_INT, false, null,
+            "parallelism of the job (absent: Flink's default)"),
+    MOVEMENT_HMAC_KEY("movement.hmac-key", Kind.TEXT, true, null,
+            "secret for the person pseudonyms (movement job, required there)");
+
+    /** How a value is checked. */
+    enum Kind { TEXT, MQTT_URI, JDBC_URL, HTTP_URL, BOOLEAN, MILLIS, POSITIVE_INT }
+
+    private final String key;
+    private final Kind kind;
+    private final boolean secret;
+    private final String defaultValue;
+    private final String description;
+
+    Option(String key, Kind kind, boolean secret, String defaultValue, String description) {
+        this.key = key;
+        this.kind = kind;
+        this.secret = secret;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    /** The key without dashes, e.g. {@code mqtt.broker}. */
+    public String key() {
+        return key;
+    }
+
+    /** The key as written on the command line, e.g. {@code --mqtt.broker}. */
+    public String flag() {
+        return "--" + key;
+    }
+
+    /** A secret is never printed: not in errors, logs or {@link JobOptions#describe()}. */
+    public boolean secret() {
+        return secret;
+    }
+
+    public Optional<String> defaultValue() {
+        return Optional.ofNullable(defaultValue);
+    }
+
+    public String description() {
+        return description;
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    /** The option with this key (without dashes), if any. */
+    public static Optional<Option> forKey(String key) {
+        for (Option o : values()) {
+            if (o.key.equals(key)) {
+                return Optional.of(o);
+            }
+        }
+        return Optional.empty();
+    }
+}
