@@ -2,6 +2,8 @@ package io.pulse.jobs;
 
 import io.pulse.jobs.options.JobOptions;
 import io.pulse.jobs.options.Option;
+import io.pulse.jobs.storage.StorageException;
+import io.pulse.jobs.storage.StorageSetup;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Locale;
@@ -50,6 +52,14 @@ public enum PulseJob {
      * @return the process exit code
      */
     public int run(JobOptions options, PrintStream out, PrintStream err) throws Exception {
+        if (options.jdbcUrl().isPresent() && options.jdbcMigrate()) {
+            try {
+                out.println("pulse: " + StorageSetup.migrate(options, System.getenv()));
+            } catch (StorageException e) {
+                err.println("pulse: " + e.getMessage());
+                return PulseJobs.EXIT_FAILED;
+            }
+        }
         err.println("pulse: the " + jobName + " job is not built yet (it arrives with issue #"
                 + issue + ")");
         return PulseJobs.EXIT_NOT_AVAILABLE;

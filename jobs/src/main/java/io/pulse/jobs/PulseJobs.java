@@ -15,6 +15,7 @@ import java.util.Optional;
  */
 public final class PulseJobs {
     public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILED = 1;
     public static final int EXIT_USAGE = 2;
     public static final int EXIT_NOT_AVAILABLE = 3;
 

@@ -4,6 +4,8 @@ import io.pulse.jobs.PulseJobs;
 import io.pulse.jobs.options.JobOptions;
 import io.pulse.jobs.options.Option;
 import io.pulse.jobs.options.OptionsException;
+import io.pulse.jobs.storage.StorageException;
+import io.pulse.jobs.storage.StorageSetup;
 import io.pulse.launcher.demo.Demo;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -72,17 +74,22 @@ public final class Pulse {
                     + " db migrate --jdbc.url URL --jdbc.user USER --jdbc.password PASSWORD");
             return PulseJobs.EXIT_USAGE;
         }
+        JobOptions options;
         try {
-            JobOptions options = JobOptions.parse(DB_OPTIONS,
-                    Arrays.copyOfRange(args, 1, args.length));
+            options = JobOptions.parse(DB_OPTIONS, Arrays.copyOfRange(args, 1, args.length));
             options.require(Option.JDBC_URL, "(e.g. jdbc:mysql://127.0.0.1:3306/pulse)");
             options.require(Option.JDBC_USER, null);
         } catch (OptionsException e) {
             err.println("pulse: " + e.getMessage());
             return PulseJobs.EXIT_USAGE;
         }
-        err.println("pulse: the database schema is not built yet (it arrives with issue #3)");
-        return PulseJobs.EXIT_NOT_AVAILABLE;
+        try {
+            out.println("pulse: " + StorageSetup.migrate(options, System.getenv()));
+            return PulseJobs.EXIT_OK;
+        } catch (StorageException e) {
+            err.println("pulse: " + e.getMessage());
+            return PulseJobs.EXIT_FAILED;
+        }
     }
 
     static String usage() {

@@ -23,10 +23,12 @@ import java.util.regex.Pattern;
  *
  * <p>It reports its version as {@value #REPORTED_VERSION}: mysql-connector-j takes MariaDB's real
  * version for "5.5.5" and then drops the fractional seconds of DATETIME(3)/TIMESTAMP(3) values.
+ * The driver reads the leading 5.7.19; Flyway finds the MariaDB version in the
+ * {@code x.y.z-MariaDB} part, so it needs all three numbers there.
  */
 public final class MariaDbServer extends ChildProcessServer {
 
-    static final String REPORTED_VERSION = "5.7.19-10.11-MariaDB";
+    static final String REPORTED_VERSION = "5.7.19-10.11.0-MariaDB";
 
     private static final String DATABASE = "pulse";
     private static final String USER = "pulse";

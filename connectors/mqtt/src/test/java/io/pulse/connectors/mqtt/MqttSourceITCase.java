@@ -4,8 +4,8 @@ import io.pulse.connectors.mqtt.source.MqttSource;
 import io.pulse.connectors.mqtt.testing.Await;
 import io.pulse.connectors.mqtt.testing.CollectingSink;
 import io.pulse.connectors.mqtt.testing.SourceTestJob;
-import io.pulse.connectors.mqtt.testing.SourceTestJob.FailOnce;
 import io.pulse.connectors.mqtt.testing.TestPublisher;
+import io.pulse.testservers.FailOnce;
 import io.pulse.testservers.FlinkTestCluster;
 import io.pulse.testservers.MosquittoServer;
 
@@ -86,7 +86,7 @@ class MqttSourceITCase {
         names(test);
         int total = 20_000;
         CollectingSink sink = new CollectingSink(prefix);
-        job = SourceTestJob.start(source(MqttDeserializer.utf8(), null), 2, 300, sink, new FailOnce(8_000));
+        job = SourceTestJob.start(source(MqttDeserializer.utf8(), null), 2, 300, sink, new FailOnce<>(8_000));
         try (TestPublisher publisher = new TestPublisher(MQTT.host(), MQTT.port())) {
             SourceTestJob.warmUp(publisher, topic, sink, 2);
             publisher.publishAll(topic, TestPublisher.numbered("m", total));

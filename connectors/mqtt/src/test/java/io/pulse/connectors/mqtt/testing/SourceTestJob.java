@@ -1,6 +1,7 @@
 package io.pulse.connectors.mqtt.testing;
 
 import io.pulse.connectors.mqtt.source.MqttSource;
+import io.pulse.testservers.FailOnce;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.RichMapFunction;
@@ -11,8 +12,6 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * source -> tag each record with the reader's subtask ("warmup" records only) -> optional
@@ -24,7 +23,7 @@ public final class SourceTestJob {
     private SourceTestJob() {}
 
     public static JobClient start(MqttSource<String> source, int parallelism, long checkpointMillis,
-                                  CollectingSink sink, FailOnce failure) throws Exception {
+                                  CollectingSink sink, FailOnce<String> failure) throws Exception {
         Configuration config = new Configuration();
         config.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         config.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
@@ -46,27 +45,6 @@ public final class SourceTestJob {
         @Override
         public String map(String value) {
             return value.startsWith("warmup") ? value + "@" + getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() : value;
-        }
-    }
-
-    /** Throws once, in the first attempt, after {@code afterRecords} records passed any subtask. */
-    public static final class FailOnce extends RichMapFunction<String, String> {
-        public static final AtomicLong SEEN = new AtomicLong();
-        public static final AtomicBoolean FAILED = new AtomicBoolean();
-        private final long afterRecords;
-
-        public FailOnce(long afterRecords) {
-            this.afterRecords = afterRecords;
-            SEEN.set(0);
-            FAILED.set(false);
-        }
-
-        @Override
-        public String map(String value) {
-            if (SEEN.incrementAndGet() >= afterRecords && FAILED.compareAndSet(false, true)) {
-                throw new IllegalStateException("injected failure after " + afterRecords + " records");
-            }
-            return value;
         }
     }
 

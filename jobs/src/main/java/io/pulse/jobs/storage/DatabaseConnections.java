@@ -1,0 +1,29 @@
+package io.pulse.jobs.storage;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+/** Opens connections with errors that say which database could not be reached, and why. */
+public final class DatabaseConnections {
+
+    private DatabaseConnections() {}
+
+    public static Connection open(JdbcSettings settings) {
+        try {
+            return DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+        } catch (SQLException e) {
+            throw new StorageException("cannot connect to MySQL at " + settings + ": " + rootMessage(e), e);
+        }
+    }
+
+    /** The innermost cause's message, on one line: drivers wrap the useful part deeply. */
+    static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message).strip();
+    }
+}

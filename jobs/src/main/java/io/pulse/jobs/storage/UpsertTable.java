@@ -1,0 +1,127 @@
+package io.pulse.jobs.storage;
+
+import org.apache.flink.util.function.SerializableFunction;
+
+import java.io.Serializable;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A job's output table, declared in a few lines: its key columns and its other columns, each with
+ * the function that reads the value from a record. Written as
+ * {@code INSERT ... ON DUPLICATE KEY UPDATE c = VALUES(c)} for every non-key column, which both
+ * MySQL 8.4 and MariaDB accept: a record replayed after a failure, or a later update of the same
+ * key, overwrites the row instead of adding one.
+ *
+ * <pre>{@code
+ * UpsertTable<Alert> ALERTS = UpsertTable.<Alert>into("alerts")
+ *         .key("alert_id", Alert::id)
+ *         .column("device_id", Alert::deviceId)
+ *         .column("resolved_at", Alert::resolvedAt)   // Instant, stored as UTC DATETIME(3)
+ *         .build();
+ * }</pre>
+ */
+public final class UpsertTable<T> implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private record Column<T>(String name, boolean key, SerializableFunction<T, ?> value) implements Serializable {}
+
+    private final String table;
+    private final List<Column<T>> columns;
+    private final String sql;
+
+    private UpsertTable(String table, List<Column<T>> columns) {
+        this.table = table;
+        this.columns = List.copyOf(columns);
+        this.sql = buildSql();
+    }
+
+    public static <T> Builder<T> into(String table) {
+        return new Builder<>(table);
+    }
+
+    public String table() {
+        return table;
+    }
+
+    public String sql() {
+        return sql;
+    }
+
+    private String buildSql() {
+        String names = columns.stream().map(c -> quote(c.name())).collect(Collectors.joining(", "));
+        String marks = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
+        List<String> updates = columns.stream().filter(c -> !c.key())
+                .map(c -> quote(c.name()) + " = VALUES(" + quote(c.name()) + ")").toList();
+        // A table of key columns only still needs a no-op update to stay idempotent.
+        String onDuplicate = updates.isEmpty()
+                ? quote(columns.get(0).name()) + " = " + quote(columns.get(0).name())
+                : String.join(", ", updates);
+        return "INSERT INTO " + quote(table) + " (" + names + ") VALUES (" + marks + ") ON DUPLICATE KEY UPDATE " + onDuplicate;
+    }
+
+    /** Binds one record's values, in column order; times are written as UTC. */
+    public void bind(PreparedStatement statement, T record) throws SQLException {
+        for (int i = 0; i < columns.size(); i++) {
+            Object value = columns.get(i).value().apply(record);
+            int index = i + 1;
+            if (value == null) {
+                statement.setNull(index, Types.NULL);
+            } else if (value instanceof Instant instant) {
+                statement.setObject(index, LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+            } else if (value instanceof Enum<?> e) {
+                statement.setString(index, e.name());
+            } else {
+                statement.setObject(index, value);
+            }
+        }
+    }
+
+    private static String quote(String identifier) {
+        return "`" + identifier + "`";
+    }
+
+    public static final class Builder<T> {
+        private final String table;
+        private final List<Column<T>> columns = new ArrayList<>();
+
+        private Builder(String table) {
+            this.table = checkIdentifier(table);
+        }
+
+        public Builder<T> key(String column, SerializableFunction<T, ?> value) {
+            columns.add(new Column<>(checkIdentifier(column), true, value));
+            return this;
+        }
+
+        public Builder<T> column(String column, SerializableFunction<T, ?> value) {
+            columns.add(new Column<>(checkIdentifier(column), false, value));
+            return this;
+        }
+
+        public UpsertTable<T> build() {
+            if (columns.stream().noneMatch(Column::key)) {
+                throw new IllegalArgumentException("table " + table + " needs at least one key column");
+            }
+            if (columns.stream().map(Column::name).distinct().count() != columns.size()) {
+                throw new IllegalArgumentException("table " + table + " names a column twice");
+            }
+            return new UpsertTable<>(table, columns);
+        }
+
+        private static String checkIdentifier(String name) {
+            if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_]{0,63}")) {
+                throw new IllegalArgumentException("not a plain SQL identifier: '" + name + "'");
+            }
+            return name;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.pulse.jobs.storage;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class UpsertTableTest {
+
+    record Row(String id, String device, double value) {}
+
+    @Test
+    void updatesEveryNonKeyColumnOnADuplicateKey() {
+        UpsertTable<Row> table = UpsertTable.<Row>into("alerts")
+                .key("alert_id", Row::id)
+                .column("device_id", Row::device)
+                .column("value", Row::value)
+                .build();
+        assertThat(table.sql()).isEqualTo(
+                "INSERT INTO `alerts` (`alert_id`, `device_id`, `value`) VALUES (?, ?, ?) "
+                        + "ON DUPLICATE KEY UPDATE `device_id` = VALUES(`device_id`), `value` = VALUES(`value`)");
+    }
+
+    @Test
+    void aTableOfKeysOnlyStaysIdempotent() {
+        UpsertTable<Row> table = UpsertTable.<Row>into("seen").key("id", Row::id).key("device", Row::device).build();
+        assertThat(table.sql()).endsWith("ON DUPLICATE KEY UPDATE `id` = `id`");
+    }
+
+    @Test
+    void refusesTablesWithoutKeyRepeatedColumnsAndOddNames() {
+        assertThatThrownBy(() -> UpsertTable.<Row>into("t").column("a", Row::id).build()).hasMessageContaining("key column");
+        assertThatThrownBy(() -> UpsertTable.<Row>into("t").key("a", Row::id).column("a", Row::id).build())
+                .hasMessageContaining("twice");
+        assertThatThrownBy(() -> UpsertTable.<Row>into("t; DROP TABLE x")).hasMessageContaining("identifier");
+    }
+}
