@@ -30,4 +30,19 @@ public interface MqttDeserializer<T> extends Serializable, ResultTypeQueryable<T
             }
         };
     }
+
+    /** The message itself, for jobs that parse and validate in a later step of their own. */
+    static MqttDeserializer<MqttMessage> raw() {
+        return new MqttDeserializer<>() {
+            @Override
+            public void deserialize(MqttMessage message, Collector<MqttMessage> out) {
+                out.collect(message);
+            }
+
+            @Override
+            public TypeInformation<MqttMessage> getProducedType() {
+                return TypeInformation.of(MqttMessage.class);
+            }
+        };
+    }
 }

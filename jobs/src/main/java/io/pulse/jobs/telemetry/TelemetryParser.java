@@ -1,0 +1,119 @@
+package io.pulse.jobs.telemetry;
+
+import io.pulse.connectors.mqtt.MqttMessage;
+import io.pulse.jobs.ingest.EventTime;
+import io.pulse.jobs.ingest.JsonPayload;
+import io.pulse.jobs.ingest.MessageParser;
+import io.pulse.jobs.ingest.Rejection;
+import io.pulse.jobs.ingest.TopicPattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Reads {@code devices/{deviceId}/telemetry} messages per the contract: {@code deviceId} (equal to
+ * the topic's), {@code ts}, and every other number or boolean field as a metric. Refused: a
+ * missing or mismatched device id, a bad or missing ts, a ts more than 5 minutes in the future, a
+ * known metric that is not a number or boolean, NaN or infinity, a known metric out of range, and
+ * a reading without metrics. In an array, each object is judged on its own.
+ */
+public final class TelemetryParser implements MessageParser<Reading> {
+
+    public static final TopicPattern TOPIC = new TopicPattern("devices/{deviceId}/telemetry");
+    public static final Duration MAX_FUTURE = Duration.ofMinutes(5);
+
+    private final MetricRanges ranges;
+
+    public TelemetryParser(MetricRanges ranges) {
+        this.ranges = ranges;
+    }
+
+    @Override
+    public void parse(MqttMessage message, Instant now, Consumer<Reading> records, Rejects rejects) {
+        String topicDevice;
+        List<JsonNode> objects;
+        try {
+            topicDevice = TOPIC.extract(message.topic());
+            objects = JsonPayload.objects(message.payload());
+        } catch (Rejection r) {
+            rejects.reject(r.getMessage());
+            return;
+        }
+        for (JsonNode object : objects) {
+            try {
+                records.accept(reading(object, topicDevice, now));
+            } catch (Rejection r) {
+                if (objects.size() == 1) {
+                    rejects.reject(r.getMessage());
+                } else {
+                    rejects.reject(r.getMessage(), object.toString());
+                }
+            }
+        }
+    }
+
+    Reading reading(JsonNode object, String topicDevice, Instant now) throws Rejection {
+        if (!object.isObject()) {
+            throw new Rejection("array element is not an object");
+        }
+        JsonNode deviceId = object.get("deviceId");
+        if (deviceId == null || !deviceId.isTextual() || deviceId.textValue().isEmpty()) {
+            throw new Rejection("deviceId is missing");
+        }
+        if (!deviceId.textValue().equals(topicDevice)) {
+            throw new Rejection("deviceId '" + deviceId.textValue() + "' does not match the topic's '" + topicDevice + "'");
+        }
+        Instant ts = EventTime.parse(object.get("ts"));
+        if (ts.isAfter(now.plus(MAX_FUTURE))) {
+            throw new Rejection("ts " + ts + " is more than " + MAX_FUTURE.toMinutes() + " minutes in the future");
+        }
+        Map<String, Double> metrics = new HashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String name = field.getKey();
+            if (name.equals("deviceId") || name.equals("ts")) {
+                continue;
+            }
+            Double value = metricValue(name, field.getValue());
+            if (value != null) {
+                metrics.put(name, value);
+            }
+        }
+        if (metrics.isEmpty()) {
+            throw new Rejection("reading has no metrics");
+        }
+        return new Reading(topicDevice, ts.toEpochMilli(), metrics);
+    }
+
+    /** The metric's value, null for a field that is not a metric, or a rejection. */
+    private Double metricValue(String name, JsonNode node) throws Rejection {
+        double value;
+        if (node.isBoolean()) {
+            value = node.booleanValue() ? 1 : 0;
+        } else if (node.isNumber()) {
+            value = node.doubleValue();
+        } else if (ranges.known(name)) {
+            throw new Rejection(name + " must be a number or a boolean, got " + node.getNodeType().name().toLowerCase());
+        } else {
+            return null; // not a metric (e.g. a firmware version string)
+        }
+        if (Double.isNaN(value)) {
+            throw new Rejection(name + " is NaN");
+        }
+        if (Double.isInfinite(value)) {
+            throw new Rejection(name + " is infinite");
+        }
+        String outOfRange = ranges.check(name, value);
+        if (outOfRange != null) {
+            throw new Rejection(outOfRange);
+        }
+        return value;
+    }
+}
