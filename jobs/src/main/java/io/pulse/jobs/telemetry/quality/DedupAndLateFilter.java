@@ -1,0 +1,106 @@
+package io.pulse.jobs.telemetry.quality;
+
+import io.pulse.jobs.ingest.ParseStep;
+import io.pulse.jobs.ingest.RejectedMessage;
+import io.pulse.jobs.telemetry.Reading;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+import java.time.Instant;
+
+/**
+ * Keyed by device id, on event time: passes each (deviceId, ts) once and refuses late readings.
+ *
+ * <ul>
+ *   <li>A repeat of a reading seen within the dedup horizon is dropped and counted in
+ *       {@code duplicateReadings}. Repeats are normal under at-least-once delivery, so they are not
+ *       rejected rows. The seen times are keyed state, so this holds across a restore too.</li>
+ *   <li>A reading with {@code ts + allowedLateness <= watermark} is late: counted in
+ *       {@code lateReadings} and sent to {@link #REJECTED} with reason {@value #LATE}.</li>
+ * </ul>
+ *
+ * State per device: the sorted times of readings not yet {@code dedupHorizon} behind the
+ * watermark (8 bytes each) and one event-time timer that prunes them; both are gone once a device
+ * has been silent for the horizon.
+ */
+public final class DedupAndLateFilter extends KeyedProcessFunction<String, Reading, Reading> {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The jobs' one side output for refused input, so the lead can union it with the parser's. */
+    public static final OutputTag<RejectedMessage> REJECTED = ParseStep.REJECTED;
+    /** Fixed text on purpose: the reject id hashes the reason, and a replay must hit the same row. */
+    public static final String LATE = "late";
+    public static final String JOB = "telemetry";
+
+    private final long allowedLatenessMs;
+    private final long horizonMs;
+
+    private transient ValueState<long[]> seen;
+    private transient Counter lateReadings;
+    private transient Counter duplicateReadings;
+
+    public DedupAndLateFilter(QualitySettings settings) {
+        this.allowedLatenessMs = settings.allowedLateness().toMillis();
+        this.horizonMs = settings.dedupHorizon().toMillis();
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        seen = getRuntimeContext().getState(
+                new ValueStateDescriptor<>("seen-ts", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
+        lateReadings = getRuntimeContext().getMetricGroup().counter("lateReadings");
+        duplicateReadings = getRuntimeContext().getMetricGroup().counter("duplicateReadings");
+    }
+
+    @Override
+    public void processElement(Reading reading, Context ctx, Collector<Reading> out) throws Exception {
+        long[] recent = seen.value();
+        // A repeat first: a late repeat of a reading already counted is still just a repeat.
+        if (RecentTimestamps.contains(recent, reading.ts())) {
+            duplicateReadings.inc();
+            return;
+        }
+        if (Lateness.isLate(reading.ts(), ctx.timerService().currentWatermark(), allowedLatenessMs)) {
+            lateReadings.inc();
+            Instant now = Instant.ofEpochMilli(ctx.timerService().currentProcessingTime());
+            ctx.output(REJECTED, RejectedMessage.of(JOB, topic(reading.deviceId()), ReadingJson.compact(reading), LATE, now));
+            return;
+        }
+        if (recent == null || recent.length == 0) {
+            // One pruning timer per device at a time; onTimer re-arms it while times remain.
+            ctx.timerService().registerEventTimeTimer(forgetAfter(reading.ts()));
+        }
+        seen.update(RecentTimestamps.insert(recent, reading.ts()));
+        out.collect(reading);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Reading> out) throws Exception {
+        long watermark = ctx.timerService().currentWatermark();
+        // Once ts + horizon is behind the watermark, a repeat of ts would be late anyway.
+        long[] kept = RecentTimestamps.keepAfter(seen.value(), watermark - horizonMs - 1);
+        if (kept.length == 0) {
+            seen.clear();
+        } else {
+            seen.update(kept);
+            ctx.timerService().registerEventTimeTimer(forgetAfter(kept[0]));
+        }
+    }
+
+    /** The watermark at which ts is forgotten: once it is past ts + horizon. */
+    private long forgetAfter(long ts) {
+        return Lateness.saturatedAdd(ts, horizonMs + 1);
+    }
+
+    static String topic(String deviceId) {
+        return "devices/" + deviceId + "/telemetry";
+    }
+}
