@@ -4,6 +4,7 @@ import io.pulse.jobs.options.JobOptions;
 import io.pulse.jobs.options.Option;
 import io.pulse.jobs.storage.StorageException;
 import io.pulse.jobs.storage.StorageSetup;
+import io.pulse.jobs.storage.TimeSeriesSetup;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Locale;
@@ -52,6 +53,7 @@ public enum PulseJob {
      * @return the process exit code
      */
     public int run(JobOptions options, PrintStream out, PrintStream err) throws Exception {
+        out.println("pulse: " + TimeSeriesSetup.describe(options));
         if (options.jdbcUrl().isPresent() && options.jdbcMigrate()) {
             try {
                 out.println("pulse: " + StorageSetup.migrate(options, System.getenv()));

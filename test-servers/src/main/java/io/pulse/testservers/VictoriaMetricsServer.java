@@ -38,8 +38,10 @@ import org.opentest4j.AssertionFailedError;
  * <p>Duplicates: VictoriaMetrics itself keeps every sample, also two with the same series and
  * timestamp. InfluxDB instead keeps one point per series+timestamp (the last write wins). To
  * behave like InfluxDB this server runs with {@code -dedup.minScrapeInterval=1ms}, which leaves
- * one sample per series and millisecond (in our tries the last one written; it is applied at read
- * time too, so export never shows the duplicate). {@link #withoutDeduplication()} keeps them all,
+ * one sample per series and millisecond. Which one is NOT the last written: rewriting 1,000
+ * samples with new values kept the new value for only about half of them, so a test can assert
+ * "one sample per key" here, never "the last write wins". Dedup is applied at read time too, so
+ * export never shows the duplicate. {@link #withoutDeduplication()} keeps them all,
  * to test that a sink does not write twice.
  *
  * <p>Read-after-write: {@link #export} first calls {@code /internal/force_flush}. Samples with
