@@ -15,7 +15,14 @@ public final class StorageSetup {
 
     public static JdbcSettings settings(JobOptions options) {
         String url = options.jdbcUrl().orElseThrow(() -> new IllegalStateException(Option.JDBC_URL.flag() + " is required"));
-        return JdbcSettings.of(url, options.jdbcUser().orElse(null), options.jdbcPassword().orElse(null));
+        return JdbcSettings.of(url, options.jdbcUser().orElse(null), options.jdbcPassword().orElse(null))
+                .withBatching(number(options, Option.JDBC_BATCH_SIZE), number(options, Option.JDBC_BATCH_INTERVAL),
+                        number(options, Option.JDBC_MAX_RETRIES));
+    }
+
+    /** Options of a number kind are checked when parsed and all have defaults. */
+    private static int number(JobOptions options, Option option) {
+        return Integer.parseInt(options.get(option).orElseThrow());
     }
 
     /** @return one line per step done, for the terminal */

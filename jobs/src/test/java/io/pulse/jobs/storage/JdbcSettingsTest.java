@@ -19,4 +19,15 @@ class JdbcSettingsTest {
         JdbcSettings settings = JdbcSettings.of("jdbc:mysql://db/pulse?user=x&password=hunter2", "u", "s3cret");
         assertThat(settings.toString()).isEqualTo("jdbc:mysql://db/pulse as u");
     }
+
+    @Test
+    void batchingComesFromTheJobOptionsWithDefaults() {
+        io.pulse.jobs.options.JobOptions defaults = io.pulse.jobs.options.JobOptions.parse("--jdbc.url", "jdbc:mysql://db/pulse");
+        assertThat(StorageSetup.settings(defaults)).extracting(JdbcSettings::batchSize, JdbcSettings::batchIntervalMs, JdbcSettings::maxRetries)
+                .containsExactly(500, 1000L, 5);
+        io.pulse.jobs.options.JobOptions tuned = io.pulse.jobs.options.JobOptions.parse("--jdbc.url", "jdbc:mysql://db/pulse",
+                "--jdbc.batch-size", "2000", "--jdbc.batch-interval", "250", "--jdbc.max-retries", "8");
+        assertThat(StorageSetup.settings(tuned)).extracting(JdbcSettings::batchSize, JdbcSettings::batchIntervalMs, JdbcSettings::maxRetries)
+                .containsExactly(2000, 250L, 8);
+    }
 }
