@@ -1,0 +1,51 @@
+package io.pulse.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/** The pieces every benchmark's report is made of: the min / median / max table, the rounds, the file. */
+public final class Markdown {
+
+    /** The head of the results table; {@link #row} and {@link #ratioRow} follow it. */
+    public static final String TABLE_HEADER = "| | min | median | max |\n|---|---:|---:|---:|\n";
+
+    private Markdown() {}
+
+    /** One side's row: {@code | name | min | median | max |}, rates with thousands separators. */
+    public static String row(String name, Stats s) {
+        return String.format("| %s | %,.0f | %,.0f | %,.0f |%n", name, s.min(), s.median(), s.max());
+    }
+
+    /** A ratio in the median column, in bold per cent: {@code | name | | **88 %** | |}. */
+    public static String ratioRow(String name, double ratio) {
+        return String.format("| %s | | **%.0f %%** | |%n", name, 100 * ratio);
+    }
+
+    /** Every measured round, the sides' rates separated by " / ", the rounds by "; ". */
+    @SafeVarargs
+    public static String perRound(List<Double>... sides) {
+        return IntStream.range(0, sides[0].size())
+                .mapToObj(i -> {
+                    String[] rates = new String[sides.length];
+                    for (int s = 0; s < sides.length; s++) {
+                        rates[s] = String.format("%,.0f", sides[s].get(i));
+                    }
+                    return String.join(" / ", rates);
+                })
+                .collect(Collectors.joining("; "));
+    }
+
+    /** Prints the report after a blank line, writes it to {@code out} and says where. */
+    public static void printAndWrite(String report, Path out) throws IOException {
+        System.out.println();
+        System.out.println(report);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, report, StandardCharsets.UTF_8);
+        System.out.println("written to " + out.toAbsolutePath().normalize());
+    }
+}
