@@ -1,0 +1,74 @@
+package io.pulse.jobs.telemetry.alerts;
+
+import io.pulse.jobs.telemetry.rules.AlertRules;
+
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+
+import java.time.Duration;
+
+/**
+ * Wires the alert operators, in this order:
+ * <pre>
+ *   inputs ─keyBy device─▶ ApplyRules ◀── rules (broadcast)
+ *                             │ EvaluatedReading
+ *            ┌────────────────┼──────────────────────────┐
+ *            ▼                ▼                          ▼
+ *   AlertPatterns (5 CEP)   readings                 OfflineDetector
+ *            │ AlertMatch     │                          │
+ *            └──── union ─────┘                          │
+ *                    ▼ keyBy device                      │
+ *             AlertLifecycle ◀── rules (broadcast)       │
+ *                    └──────────── union ────────────────┘
+ *                         alerts / events / commands
+ * </pre>
+ * The inputs need timestamps and watermarks already (event time throughout); the rules stream
+ * needs none: {@link RulesWatermarks} keeps it from holding event time back.
+ */
+public final class AlertsPipeline {
+
+    private AlertsPipeline() {}
+
+    public static AlertStreams attach(DataStream<AlertInput> inputs, DataStream<AlertRules> rules) {
+        return attach(inputs, rules, PatternSettings.CONTRACT, OfflineDetector.DEFAULT_RETENTION);
+    }
+
+    public static AlertStreams attach(DataStream<AlertInput> inputs, DataStream<AlertRules> rules,
+                                      PatternSettings settings, Duration offlineRetention) {
+        BroadcastStream<AlertRules> broadcast = rules
+                .assignTimestampsAndWatermarks(new RulesWatermarks()).name("alerts: rules out of event time")
+                .broadcast(RulesBroadcast.STATE);
+
+        DataStream<EvaluatedReading> evaluated = inputs
+                .keyBy(AlertInput::deviceId, Types.STRING)
+                .connect(broadcast)
+                .process(new ApplyRules())
+                .name("alerts: apply rules").uid("alerts-apply-rules");
+
+        DataStream<AlertMatch> matches = new AlertPatterns(settings).matches(evaluated);
+
+        DataStream<AlertSignal> signals = matches
+                .map(AlertSignal::of).returns(TypeInformation.of(AlertSignal.class)).name("alerts: matches")
+                .union(evaluated.map(AlertSignal::of).returns(TypeInformation.of(AlertSignal.class)).name("alerts: readings"));
+
+        SingleOutputStreamOperator<Alert> lifecycle = signals
+                .keyBy(AlertSignal::deviceId, Types.STRING)
+                .connect(broadcast)
+                .process(new AlertLifecycle(settings))
+                .name("alerts: lifecycle").uid("alerts-lifecycle");
+
+        SingleOutputStreamOperator<Alert> offline = evaluated
+                .keyBy(EvaluatedReading::deviceId, Types.STRING)
+                .process(new OfflineDetector(offlineRetention))
+                .name("alerts: offline").uid("alerts-offline");
+
+        return new AlertStreams(
+                evaluated,
+                lifecycle.union(offline),
+                lifecycle.getSideOutput(AlertOutputs.EVENTS).union(offline.getSideOutput(AlertOutputs.EVENTS)),
+                lifecycle.getSideOutput(AlertOutputs.COMMANDS));
+    }
+}
