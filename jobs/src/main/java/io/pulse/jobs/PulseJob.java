@@ -5,6 +5,8 @@ import io.pulse.jobs.options.Option;
 import io.pulse.jobs.storage.StorageException;
 import io.pulse.jobs.storage.StorageSetup;
 import io.pulse.jobs.storage.TimeSeriesSetup;
+import io.pulse.jobs.telemetry.TelemetryJob;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Locale;
@@ -41,6 +43,9 @@ public enum PulseJob {
     /** Checks the options this job needs beyond the syntax (required options). */
     public void validate(JobOptions options) {
         options.require(Option.MQTT_BROKER, "(tcp://host:port or ssl://host:port)");
+        if (this == TELEMETRY) {
+            options.require(Option.JDBC_URL, "for the telemetry job (alerts and rejected messages go to MySQL)");
+        }
         if (this == MOVEMENT) {
             options.require(Option.MOVEMENT_HMAC_KEY,
                     "for the movement job (the secret that pseudonymizes MAC addresses)");
@@ -61,6 +66,15 @@ public enum PulseJob {
                 err.println("pulse: " + e.getMessage());
                 return PulseJobs.EXIT_FAILED;
             }
+        }
+        if (this == TELEMETRY) {
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            env.enableCheckpointing(options.checkpointIntervalMs());
+            options.parallelism().ifPresent(env::setParallelism);
+            TelemetryJob.build(env, options);
+            out.println("pulse: telemetry job running: " + options.describe());
+            env.execute("pulse-telemetry");
+            return PulseJobs.EXIT_OK;
         }
         err.println("pulse: the " + jobName + " job is not built yet (it arrives with issue #"
                 + issue + ")");

@@ -37,10 +37,10 @@ class PulseTest {
         assertThat(err()).isEqualTo("pulse: --mqtt.broker is required (tcp://host:port or"
                 + " ssl://host:port)");
         err.reset();
-        assertThat(pulse("run", "telemetry", "--mqtt.broker", "tcp://127.0.0.1:1883"))
+        assertThat(pulse("run", "energy", "--mqtt.broker", "tcp://127.0.0.1:1883"))
                 .isEqualTo(3);
-        assertThat(err()).isEqualTo("pulse: the telemetry job is not built yet (it arrives with"
-                + " issue #4)");
+        assertThat(err()).isEqualTo("pulse: the energy job is not built yet (it arrives with"
+                + " issue #6)");
     }
 
     @Test

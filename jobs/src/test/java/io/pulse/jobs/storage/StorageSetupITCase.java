@@ -40,7 +40,7 @@ class StorageSetupITCase {
     @Test
     void aJobStartMigratesUnlessToldNotTo() throws Exception {
         String url = DB.createDatabase("setup_run");
-        String[] run = {"telemetry", "--mqtt.broker", "tcp://127.0.0.1:1883",
+        String[] run = {"energy", "--mqtt.broker", "tcp://127.0.0.1:1883",
                 "--jdbc.url", url, "--jdbc.user", DB.user(), "--jdbc.password", DB.password()};
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -49,7 +49,7 @@ class StorageSetupITCase {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("schema at version 1 (1 migration applied)");
-        assertThat(code).as("the job itself arrives with issue #4").isEqualTo(PulseJobs.EXIT_NOT_AVAILABLE);
+        assertThat(code).as("the job itself arrives with issue #6").isEqualTo(PulseJobs.EXIT_NOT_AVAILABLE);
 
         String[] noMigrate = java.util.stream.Stream.concat(java.util.Arrays.stream(run),
                 java.util.stream.Stream.of("--jdbc.migrate", "false")).toArray(String[]::new);

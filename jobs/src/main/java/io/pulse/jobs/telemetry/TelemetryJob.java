@@ -1,0 +1,114 @@
+package io.pulse.jobs.telemetry;
+
+import io.pulse.connectors.mqtt.MqttDeserializer;
+import io.pulse.connectors.mqtt.MqttMessage;
+import io.pulse.connectors.mqtt.sink.MqttRecordSerializer;
+import io.pulse.connectors.mqtt.sink.MqttSink;
+import io.pulse.connectors.mqtt.source.MqttSource;
+import io.pulse.connectors.mqtt.source.MqttSourceBuilder;
+import io.pulse.jobs.ingest.ParseStep;
+import io.pulse.jobs.ingest.RejectedMessage;
+import io.pulse.jobs.options.JobOptions;
+import io.pulse.jobs.storage.JdbcSettings;
+import io.pulse.jobs.storage.StorageSetup;
+import io.pulse.jobs.storage.TimeSeriesSetup;
+import io.pulse.jobs.storage.UpsertSink;
+import io.pulse.jobs.telemetry.alerts.Alert;
+import io.pulse.jobs.telemetry.alerts.AlertEvent;
+import io.pulse.jobs.telemetry.alerts.AlertInput;
+import io.pulse.jobs.telemetry.alerts.AlertStreams;
+import io.pulse.jobs.telemetry.alerts.AlertsPipeline;
+import io.pulse.jobs.telemetry.alerts.DeviceCommand;
+import io.pulse.jobs.telemetry.quality.AnomalyScorer;
+import io.pulse.jobs.telemetry.quality.DedupAndLateFilter;
+import io.pulse.jobs.telemetry.quality.QualitySettings;
+import io.pulse.jobs.telemetry.quality.ScoredReading;
+import io.pulse.jobs.telemetry.rules.AlertRules;
+import io.pulse.jobs.telemetry.rules.RulesParser;
+
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import java.time.Duration;
+
+/**
+ * The telemetry job: devices/+/telemetry → parse and validate → event time (5 s out of order) →
+ * dedup and late → rolling z-scores → rules (pulse/config/rules, at run time) → CEP alerts,
+ * lifecycle, OFFLINE. Writes alerts and rejected messages to MySQL, alert events and commands to
+ * MQTT, and metrics with their scores to InfluxDB when it is configured.
+ */
+public final class TelemetryJob {
+
+    public static final String CLIENT_ID_PREFIX = "pulse-telemetry";
+    static final Duration OUT_OF_ORDERNESS = Duration.ofSeconds(5);
+    static final Duration SOURCE_IDLENESS = Duration.ofSeconds(30);
+
+    private TelemetryJob() {}
+
+    /** Adds the job's operators to {@code env}; the caller executes it. */
+    public static void build(StreamExecutionEnvironment env, JobOptions options) {
+        JdbcSettings jdbc = StorageSetup.settings(options);
+        QualitySettings quality = QualitySettings.DEFAULTS;
+
+        SingleOutputStreamOperator<Reading> readings = env
+                .fromSource(source(options, TelemetryParser.TOPIC.filter(), CLIENT_ID_PREFIX).build(),
+                        WatermarkStrategy.noWatermarks(), "telemetry: mqtt").uid("telemetry-mqtt")
+                .process(new ParseStep<>("telemetry", new TelemetryParser(MetricRanges.CONTRACT), Reading.class))
+                .name("telemetry: parse").uid("telemetry-parse");
+
+        SingleOutputStreamOperator<Reading> deduplicated = readings
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<Reading>forBoundedOutOfOrderness(OUT_OF_ORDERNESS)
+                        .withTimestampAssigner((reading, previous) -> reading.ts())
+                        .withIdleness(SOURCE_IDLENESS))
+                .name("telemetry: event time")
+                .keyBy(Reading::deviceId, Types.STRING)
+                .process(new DedupAndLateFilter(quality)).name("telemetry: dedup and late").uid("telemetry-dedup");
+
+        SingleOutputStreamOperator<ScoredReading> scored = deduplicated
+                .keyBy(Reading::deviceId, Types.STRING)
+                .process(new AnomalyScorer(quality)).name("telemetry: z-scores").uid("telemetry-scores");
+
+        // Retained rules reach only plain subscriptions, and every rules message must reach
+        // every alert operator: one unshared reader.
+        SingleOutputStreamOperator<AlertRules> rules = env
+                .fromSource(source(options, RulesParser.TOPIC, CLIENT_ID_PREFIX + "-rules").noSharedSubscription().build(),
+                        WatermarkStrategy.noWatermarks(), "telemetry: rules mqtt").uid("telemetry-rules-mqtt").setParallelism(1)
+                .process(new ParseStep<>("telemetry", new RulesParser(), AlertRules.class))
+                .name("telemetry: parse rules").uid("telemetry-parse-rules").setParallelism(1);
+
+        AlertStreams alerts = AlertsPipeline.attach(
+                scored.map(AlertInput::of).returns(TypeInformation.of(AlertInput.class)).name("telemetry: alert input"), rules);
+
+        alerts.alerts().sinkTo(UpsertSink.into(Alert.TABLE, jdbc)).name("mysql: alerts").uid("mysql-alerts");
+        readings.getSideOutput(ParseStep.REJECTED)
+                .union(deduplicated.getSideOutput(DedupAndLateFilter.REJECTED), rules.getSideOutput(ParseStep.REJECTED))
+                .sinkTo(UpsertSink.into(RejectedMessage.TABLE, jdbc)).name("mysql: rejected_messages").uid("mysql-rejected");
+        alerts.events().sinkTo(mqttSink(options, "events", AlertEvent.MQTT)).name("mqtt: alerts").uid("mqtt-alerts");
+        alerts.commands().sinkTo(mqttSink(options, "commands", DeviceCommand.MQTT)).name("mqtt: commands").uid("mqtt-commands");
+        TimeSeriesSetup.sink(options, new TelemetryPoints())
+                .ifPresent(sink -> scored.sinkTo(sink).name("influxdb: telemetry").uid("influx-telemetry"));
+    }
+
+    private static MqttSourceBuilder<MqttMessage> source(JobOptions options, String topic, String clientIdPrefix) {
+        MqttSourceBuilder<MqttMessage> builder = MqttSource.<MqttMessage>builder()
+                .brokerUri(options.mqttBroker())
+                .topic(topic)
+                .clientIdPrefix(clientIdPrefix)
+                .deserializer(MqttDeserializer.raw());
+        options.mqttUsername().ifPresent(user -> builder.credentials(user, options.mqttPassword().orElse(null)));
+        return builder;
+    }
+
+    private static <T> MqttSink<T> mqttSink(JobOptions options, String name, MqttRecordSerializer<T> serializer) {
+        var builder = MqttSink.<T>builder()
+                .brokerUri(options.mqttBroker())
+                .clientIdPrefix(CLIENT_ID_PREFIX + "-" + name)
+                .serializer(serializer);
+        options.mqttUsername().ifPresent(user -> builder.credentials(user, options.mqttPassword().orElse(null)));
+        return builder.build();
+    }
+}
