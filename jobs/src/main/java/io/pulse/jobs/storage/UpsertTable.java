@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * the function that reads the value from a record. Written as
  * {@code INSERT ... ON DUPLICATE KEY UPDATE c = VALUES(c)} for every non-key column, which both
  * MySQL 8.4 and MariaDB accept: a record replayed after a failure, or a later update of the same
- * key, overwrites the row instead of adding one.
+ * key, overwrites the row instead of adding one. A column declared with
+ * {@link Builder#columnIfNull} is only filled in, never overwritten.
  *
  * <pre>{@code
  * UpsertTable<Alert> ALERTS = UpsertTable.<Alert>into("alerts")
@@ -32,7 +33,19 @@ public final class UpsertTable<T> implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private record Column<T>(String name, boolean key, SerializableFunction<T, ?> value) implements Serializable {}
+    /** How a column is written on a duplicate key. */
+    private enum Kind { KEY, OVERWRITE, IF_NULL }
+
+    private record Column<T>(String name, Kind kind, SerializableFunction<T, ?> value) implements Serializable {
+        boolean key() {
+            return kind == Kind.KEY;
+        }
+
+        String onDuplicate() {
+            String q = quote(name);
+            return kind == Kind.IF_NULL ? q + " = COALESCE(" + q + ", VALUES(" + q + "))" : q + " = VALUES(" + q + ")";
+        }
+    }
 
     private final String table;
     private final List<Column<T>> columns;
@@ -60,7 +73,7 @@ public final class UpsertTable<T> implements Serializable {
         String names = columns.stream().map(c -> quote(c.name())).collect(Collectors.joining(", "));
         String marks = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
         List<String> updates = columns.stream().filter(c -> !c.key())
-                .map(c -> quote(c.name()) + " = VALUES(" + quote(c.name()) + ")").toList();
+                .map(Column::onDuplicate).toList();
         // A table of key columns only still needs a no-op update to stay idempotent.
         String onDuplicate = updates.isEmpty()
                 ? quote(columns.get(0).name()) + " = " + quote(columns.get(0).name())
@@ -98,12 +111,22 @@ public final class UpsertTable<T> implements Serializable {
         }
 
         public Builder<T> key(String column, SerializableFunction<T, ?> value) {
-            columns.add(new Column<>(checkIdentifier(column), true, value));
+            columns.add(new Column<>(checkIdentifier(column), Kind.KEY, value));
             return this;
         }
 
         public Builder<T> column(String column, SerializableFunction<T, ?> value) {
-            columns.add(new Column<>(checkIdentifier(column), false, value));
+            columns.add(new Column<>(checkIdentifier(column), Kind.OVERWRITE, value));
+            return this;
+        }
+
+        /**
+         * A column written when the row is new, and on a duplicate key only while it is still NULL
+         * ({@code c = COALESCE(c, VALUES(c))}): "insert if absent" for the columns a job fills in,
+         * leaving every column the statement does not name (e.g. set by an operator) untouched.
+         */
+        public Builder<T> columnIfNull(String column, SerializableFunction<T, ?> value) {
+            columns.add(new Column<>(checkIdentifier(column), Kind.IF_NULL, value));
             return this;
         }
 

@@ -19,12 +19,16 @@ import io.pulse.jobs.telemetry.alerts.AlertInput;
 import io.pulse.jobs.telemetry.alerts.AlertStreams;
 import io.pulse.jobs.telemetry.alerts.AlertsPipeline;
 import io.pulse.jobs.telemetry.alerts.DeviceCommand;
+import io.pulse.jobs.telemetry.health.DeviceStatus;
 import io.pulse.jobs.telemetry.quality.AnomalyScorer;
 import io.pulse.jobs.telemetry.quality.DedupAndLateFilter;
 import io.pulse.jobs.telemetry.quality.QualitySettings;
 import io.pulse.jobs.telemetry.quality.ScoredReading;
 import io.pulse.jobs.telemetry.rules.AlertRules;
 import io.pulse.jobs.telemetry.rules.RulesParser;
+import io.pulse.jobs.telemetry.status.Device;
+import io.pulse.jobs.telemetry.status.DeviceStatusTracker;
+import io.pulse.jobs.telemetry.status.HealthPoints;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -38,8 +42,9 @@ import java.time.Duration;
 /**
  * The telemetry job: devices/+/telemetry → parse and validate → event time (5 s out of order) →
  * dedup and late → rolling z-scores → rules (pulse/config/rules, at run time) → CEP alerts,
- * lifecycle, OFFLINE. Writes alerts and rejected messages to MySQL, alert events and commands to
- * MQTT, and metrics with their scores to InfluxDB when it is configured.
+ * lifecycle, OFFLINE → device status and registry. Writes alerts, rejected messages, device_status
+ * and new devices to MySQL, alert events and commands to MQTT, and metrics with their scores and
+ * the health changes to InfluxDB when it is configured.
  */
 public final class TelemetryJob {
 
@@ -91,6 +96,17 @@ public final class TelemetryJob {
         alerts.commands().sinkTo(mqttSink(options, "commands", DeviceCommand.MQTT)).name("mqtt: commands").uid("mqtt-commands");
         TimeSeriesSetup.sink(options, new TelemetryPoints())
                 .ifPresent(sink -> scored.sinkTo(sink).name("influxdb: telemetry").uid("influx-telemetry"));
+
+        // Health, online, open alerts and last seen per device; the registry learns new devices.
+        SingleOutputStreamOperator<DeviceStatus> status = scored
+                .connect(alerts.events())
+                .keyBy(ScoredReading::deviceId, event -> event.alert().deviceId(), Types.STRING)
+                .process(new DeviceStatusTracker()).name("telemetry: device status").uid("telemetry-device-status");
+        status.sinkTo(UpsertSink.into(DeviceStatus.TABLE, jdbc)).name("mysql: device_status").uid("mysql-device-status");
+        status.getSideOutput(DeviceStatusTracker.REGISTRATIONS)
+                .sinkTo(UpsertSink.into(Device.REGISTRATION, jdbc)).name("mysql: devices").uid("mysql-devices");
+        TimeSeriesSetup.sink(options, new HealthPoints()).ifPresent(sink -> status.getSideOutput(DeviceStatusTracker.HEALTH_CHANGES)
+                .sinkTo(sink).name("influxdb: device health").uid("influx-device-health"));
     }
 
     private static MqttSourceBuilder<MqttMessage> source(JobOptions options, String topic, String clientIdPrefix) {

@@ -28,6 +28,18 @@ class UpsertTableTest {
     }
 
     @Test
+    void aColumnIfNullIsOnlyFilledInNeverOverwritten() {
+        UpsertTable<Row> table = UpsertTable.<Row>into("devices")
+                .key("device_id", Row::id)
+                .columnIfNull("first_seen_at", Row::device)
+                .column("value", Row::value)
+                .build();
+        assertThat(table.sql()).isEqualTo(
+                "INSERT INTO `devices` (`device_id`, `first_seen_at`, `value`) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE "
+                        + "`first_seen_at` = COALESCE(`first_seen_at`, VALUES(`first_seen_at`)), `value` = VALUES(`value`)");
+    }
+
+    @Test
     void refusesTablesWithoutKeyRepeatedColumnsAndOddNames() {
         assertThatThrownBy(() -> UpsertTable.<Row>into("t").column("a", Row::id).build()).hasMessageContaining("key column");
         assertThatThrownBy(() -> UpsertTable.<Row>into("t").key("a", Row::id).column("a", Row::id).build())

@@ -105,6 +105,19 @@ class TelemetryJobITCase {
         assertThat(events).anyMatch(e -> e.startsWith("alerts/R1 ") && e.contains("\"opened\"") && e.contains(overheatId));
         assertThat(events).anyMatch(e -> e.startsWith("alerts/R1 ") && e.contains("\"resolved\"") && e.contains(overheatId));
 
+        // Device status and registry: a row per device that sent valid readings, none for B1.
+        while ((ids(jdbc, "device_status").size() < 2 || ids(jdbc, "devices").size() < 2) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(ids(jdbc, "device_status")).containsExactlyInAnyOrder("R1", "C1");
+        assertThat(ids(jdbc, "devices")).containsExactlyInAnyOrder("R1", "C1");
+        try (Connection c = DatabaseConnections.open(jdbc); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT first_seen_at FROM devices WHERE device_id = 'R1'")) {
+            assertThat(r.next()).isTrue();
+            // The first reading the job saw (readers of a shared subscription need not keep the order).
+            assertThat(r.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC)).isBetween(base, base.plusSeconds(5L * 29));
+        }
+
         client.disconnect();
         job.cancel().get(30, TimeUnit.SECONDS);
     }
@@ -125,6 +138,17 @@ class TelemetryJobITCase {
             }
         }
         return rows;
+    }
+
+    private static List<String> ids(JdbcSettings jdbc, String table) throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (Connection c = DatabaseConnections.open(jdbc); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT device_id FROM " + table)) {
+            while (r.next()) {
+                ids.add(r.getString(1));
+            }
+        }
+        return ids;
     }
 
     private static List<String> rejectedReasons(JdbcSettings jdbc) throws Exception {
