@@ -85,8 +85,11 @@ public final class TelemetryJob {
                 .process(new ParseStep<>("telemetry", new RulesParser(), AlertRules.class))
                 .name("telemetry: parse rules").uid("telemetry-parse-rules").setParallelism(1);
 
+        // OFFLINE judges readings as they arrive; the patterns judge them scored, in order.
         AlertStreams alerts = AlertsPipeline.attach(
-                scored.map(AlertInput::of).returns(TypeInformation.of(AlertInput.class)).name("telemetry: alert input"), rules);
+                scored.map(AlertInput::of).returns(TypeInformation.of(AlertInput.class)).name("telemetry: alert input"),
+                deduplicated.map(AlertInput::of).returns(TypeInformation.of(AlertInput.class)).name("telemetry: arrivals"),
+                rules);
 
         alerts.alerts().sinkTo(UpsertSink.into(Alert.TABLE, jdbc)).name("mysql: alerts").uid("mysql-alerts");
         readings.getSideOutput(ParseStep.REJECTED)

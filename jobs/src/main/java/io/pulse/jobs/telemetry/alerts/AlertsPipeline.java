@@ -33,11 +33,22 @@ public final class AlertsPipeline {
     private AlertsPipeline() {}
 
     public static AlertStreams attach(DataStream<AlertInput> inputs, DataStream<AlertRules> rules) {
-        return attach(inputs, rules, PatternSettings.CONTRACT, OfflineDetector.DEFAULT_RETENTION);
+        return attach(inputs, inputs, rules, PatternSettings.CONTRACT, OfflineDetector.DEFAULT_RETENTION);
     }
 
-    public static AlertStreams attach(DataStream<AlertInput> inputs, DataStream<AlertRules> rules,
-                                      PatternSettings settings, Duration offlineRetention) {
+    /**
+     * @param inputs    the readings the patterns and the lifecycle judge (may be held back until
+     *                  the watermark passes them, e.g. to be scored in order)
+     * @param liveness  the same readings as they arrive, for OFFLINE: its wall-clock deadline must
+     *                  start when a reading arrives, not when a slower stage lets it through
+     */
+    public static AlertStreams attach(DataStream<AlertInput> inputs, DataStream<AlertInput> liveness,
+                                      DataStream<AlertRules> rules) {
+        return attach(inputs, liveness, rules, PatternSettings.CONTRACT, OfflineDetector.DEFAULT_RETENTION);
+    }
+
+    public static AlertStreams attach(DataStream<AlertInput> inputs, DataStream<AlertInput> liveness,
+                                      DataStream<AlertRules> rules, PatternSettings settings, Duration offlineRetention) {
         BroadcastStream<AlertRules> broadcast = rules
                 .assignTimestampsAndWatermarks(new RulesWatermarks()).name("alerts: rules out of event time")
                 .broadcast(RulesBroadcast.STATE);
@@ -60,7 +71,13 @@ public final class AlertsPipeline {
                 .process(new AlertLifecycle(settings))
                 .name("alerts: lifecycle").uid("alerts-lifecycle");
 
-        SingleOutputStreamOperator<Alert> offline = evaluated
+        DataStream<EvaluatedReading> arriving = liveness == inputs ? evaluated : liveness
+                .keyBy(AlertInput::deviceId, Types.STRING)
+                .connect(broadcast)
+                .process(new ApplyRules())
+                .name("alerts: apply rules on arrival").uid("alerts-apply-rules-arrival");
+
+        SingleOutputStreamOperator<Alert> offline = arriving
                 .keyBy(EvaluatedReading::deviceId, Types.STRING)
                 .process(new OfflineDetector(offlineRetention))
                 .name("alerts: offline").uid("alerts-offline");
