@@ -18,7 +18,7 @@ public final class DatabaseConnections {
     }
 
     /** The innermost cause's message, on one line: drivers wrap the useful part deeply. */
-    static String rootMessage(Throwable error) {
+    public static String rootMessage(Throwable error) {
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -26,6 +26,7 @@ import io.pulse.jobs.telemetry.quality.QualitySettings;
 import io.pulse.jobs.telemetry.quality.ScoredReading;
 import io.pulse.jobs.telemetry.rules.AlertRules;
 import io.pulse.jobs.telemetry.rules.RulesParser;
+import io.pulse.jobs.telemetry.status.RegistryEnrichment;
 import io.pulse.jobs.telemetry.status.Device;
 import io.pulse.jobs.telemetry.status.DeviceStatusTracker;
 import io.pulse.jobs.telemetry.status.HealthPoints;
@@ -51,6 +52,8 @@ public final class TelemetryJob {
     public static final String CLIENT_ID_PREFIX = "pulse-telemetry";
     static final Duration OUT_OF_ORDERNESS = Duration.ofSeconds(5);
     static final Duration SOURCE_IDLENESS = Duration.ofSeconds(30);
+    /** How soon a change to the devices table reaches alert messages and OFFLINE timeouts. */
+    static final Duration REGISTRY_RELOAD = Duration.ofMinutes(1);
 
     private TelemetryJob() {}
 
@@ -87,8 +90,10 @@ public final class TelemetryJob {
 
         // OFFLINE judges readings as they arrive; the patterns judge them scored, in order.
         AlertStreams alerts = AlertsPipeline.attach(
-                scored.map(AlertInput::of).returns(TypeInformation.of(AlertInput.class)).name("telemetry: alert input"),
-                deduplicated.map(AlertInput::of).returns(TypeInformation.of(AlertInput.class)).name("telemetry: arrivals"),
+                scored.map(AlertInput::of).returns(TypeInformation.of(AlertInput.class))
+                        .map(new RegistryEnrichment(jdbc, REGISTRY_RELOAD)).name("telemetry: alert input + registry"),
+                deduplicated.map(AlertInput::of).returns(TypeInformation.of(AlertInput.class))
+                        .map(new RegistryEnrichment(jdbc, REGISTRY_RELOAD)).name("telemetry: arrivals + registry"),
                 rules);
 
         alerts.alerts().sinkTo(UpsertSink.into(Alert.TABLE, jdbc)).name("mysql: alerts").uid("mysql-alerts");

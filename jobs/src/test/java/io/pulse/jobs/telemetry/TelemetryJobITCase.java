@@ -151,6 +151,11 @@ class TelemetryJobITCase {
             Thread.sleep(100);
         }
         Thread.sleep(1_000); // the rules reader subscribes too and receives the retained rules
+        // The registry knows S1: its name and place go into messages, its interval replaces 15 s.
+        try (Connection c = DatabaseConnections.open(jdbc); Statement st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO devices (device_id, name, location, expected_interval_ms)"
+                    + " VALUES ('S1', 'Freezer', 'Lab 2', 8000)");
+        }
 
         // Another device keeps event time moving, as a campus full of devices does.
         Thread keepAlive = new Thread(() -> {
@@ -183,12 +188,13 @@ class TelemetryJobITCase {
             long flaggedAfterMs = System.currentTimeMillis() - lastSent;
 
             assertThat(offline).as("S1 goes OFFLINE while silent").isNotNull();
-            Instant openedAt = Instant.ofEpochMilli(lastTs + 15_000);
+            Instant openedAt = Instant.ofEpochMilli(lastTs + 8_000);
             assertThat(offline).isEqualTo(Alert.id("S1", AlertType.OFFLINE, openedAt.toEpochMilli())
                     + "|S1|OFFLINE|HIGH|" + openedAt + "|open");
-            // 15 s deadline, flagged within 2 s, plus the 100 ms batch interval and this poll
-            System.out.printf("processing-time OFFLINE row %d ms after the last reading (deadline 15000 ms)%n", flaggedAfterMs);
-            assertThat(flaggedAfterMs).as("ms from the last reading to the OFFLINE row").isBetween(15_000L, 17_500L);
+            // the registry's 8 s deadline, flagged within 2 s, plus the 100 ms batch interval and this poll
+            System.out.printf("processing-time OFFLINE row %d ms after the last reading (deadline 8000 ms)%n", flaggedAfterMs);
+            assertThat(flaggedAfterMs).as("ms from the last reading to the OFFLINE row").isBetween(8_000L, 10_500L);
+            assertThat(alertMessages(jdbc, "S1")).hasSize(2).allMatch(m -> m.contains("S1 (Freezer, Lab 2)"));
             assertThat(commands).contains("devices/S1/commands {\"command\":\"fan\",\"state\":\"on\"}");
         } finally {
             keepAlive.interrupt();
@@ -226,6 +232,17 @@ class TelemetryJobITCase {
             }
         }
         return ids;
+    }
+
+    private static List<String> alertMessages(JdbcSettings jdbc, String deviceId) throws Exception {
+        List<String> messages = new ArrayList<>();
+        try (Connection c = DatabaseConnections.open(jdbc); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT message FROM alerts WHERE device_id = '" + deviceId + "'")) {
+            while (r.next()) {
+                messages.add(r.getString(1));
+            }
+        }
+        return messages;
     }
 
     private static List<String> rejectedReasons(JdbcSettings jdbc) throws Exception {
