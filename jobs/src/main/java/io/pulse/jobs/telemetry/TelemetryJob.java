@@ -15,30 +15,22 @@ import io.pulse.jobs.storage.TimeSeriesSetup;
 import io.pulse.jobs.storage.UpsertSink;
 import io.pulse.jobs.telemetry.alerts.Alert;
 import io.pulse.jobs.telemetry.alerts.AlertEvent;
-import io.pulse.jobs.telemetry.alerts.AlertInput;
 import io.pulse.jobs.telemetry.alerts.AlertStreams;
-import io.pulse.jobs.telemetry.alerts.AlertsPipeline;
 import io.pulse.jobs.telemetry.alerts.DeviceCommand;
 import io.pulse.jobs.telemetry.health.DeviceStatus;
-import io.pulse.jobs.telemetry.quality.AnomalyScorer;
-import io.pulse.jobs.telemetry.quality.DedupAndLateFilter;
 import io.pulse.jobs.telemetry.quality.QualitySettings;
 import io.pulse.jobs.telemetry.quality.ScoredReading;
 import io.pulse.jobs.telemetry.rules.AlertRules;
 import io.pulse.jobs.telemetry.rules.RulesParser;
-import io.pulse.jobs.telemetry.status.RegistryEnrichment;
 import io.pulse.jobs.telemetry.status.Device;
 import io.pulse.jobs.telemetry.status.DeviceStatusTracker;
 import io.pulse.jobs.telemetry.status.HealthPoints;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
-import java.time.Duration;
 
 /**
  * The telemetry job: devices/+/telemetry → parse and validate → event time (5 s out of order) →
@@ -50,35 +42,18 @@ import java.time.Duration;
 public final class TelemetryJob {
 
     public static final String CLIENT_ID_PREFIX = "pulse-telemetry";
-    static final Duration OUT_OF_ORDERNESS = Duration.ofSeconds(5);
-    static final Duration SOURCE_IDLENESS = Duration.ofSeconds(30);
-    /** How soon a change to the devices table reaches alert messages and OFFLINE timeouts. */
-    static final Duration REGISTRY_RELOAD = Duration.ofMinutes(1);
 
     private TelemetryJob() {}
 
     /** Adds the job's operators to {@code env}; the caller executes it. */
     public static void build(StreamExecutionEnvironment env, JobOptions options) {
         JdbcSettings jdbc = StorageSetup.settings(options);
-        QualitySettings quality = QualitySettings.DEFAULTS;
 
         SingleOutputStreamOperator<Reading> readings = env
                 .fromSource(source(options, TelemetryParser.TOPIC.filter(), CLIENT_ID_PREFIX).build(),
                         WatermarkStrategy.noWatermarks(), "telemetry: mqtt").uid("telemetry-mqtt")
                 .process(new ParseStep<>("telemetry", new TelemetryParser(MetricRanges.CONTRACT), Reading.class))
                 .name("telemetry: parse").uid("telemetry-parse");
-
-        SingleOutputStreamOperator<Reading> deduplicated = readings
-                .assignTimestampsAndWatermarks(WatermarkStrategy.<Reading>forBoundedOutOfOrderness(OUT_OF_ORDERNESS)
-                        .withTimestampAssigner((reading, previous) -> reading.ts())
-                        .withIdleness(SOURCE_IDLENESS))
-                .name("telemetry: event time")
-                .keyBy(Reading::deviceId, Types.STRING)
-                .process(new DedupAndLateFilter(quality)).name("telemetry: dedup and late").uid("telemetry-dedup");
-
-        SingleOutputStreamOperator<ScoredReading> scored = deduplicated
-                .keyBy(Reading::deviceId, Types.STRING)
-                .process(new AnomalyScorer(quality)).name("telemetry: z-scores").uid("telemetry-scores");
 
         // Retained rules reach only plain subscriptions, and every rules message must reach
         // every alert operator: one unshared reader.
@@ -88,28 +63,20 @@ public final class TelemetryJob {
                 .process(new ParseStep<>("telemetry", new RulesParser(), AlertRules.class))
                 .name("telemetry: parse rules").uid("telemetry-parse-rules").setParallelism(1);
 
-        // OFFLINE judges readings as they arrive; the patterns judge them scored, in order.
-        AlertStreams alerts = AlertsPipeline.attach(
-                scored.map(AlertInput::of).returns(TypeInformation.of(AlertInput.class))
-                        .map(new RegistryEnrichment(jdbc, REGISTRY_RELOAD)).name("telemetry: alert input + registry"),
-                deduplicated.map(AlertInput::of).returns(TypeInformation.of(AlertInput.class))
-                        .map(new RegistryEnrichment(jdbc, REGISTRY_RELOAD)).name("telemetry: arrivals + registry"),
-                rules);
+        TelemetryStreams streams = TelemetryPipeline.process(readings, rules, QualitySettings.DEFAULTS, jdbc);
+        AlertStreams alerts = streams.alerts();
+        DataStream<ScoredReading> scored = streams.scored();
+        SingleOutputStreamOperator<DeviceStatus> status = streams.status();
 
         alerts.alerts().sinkTo(UpsertSink.into(Alert.TABLE, jdbc)).name("mysql: alerts").uid("mysql-alerts");
         readings.getSideOutput(ParseStep.REJECTED)
-                .union(deduplicated.getSideOutput(DedupAndLateFilter.REJECTED), rules.getSideOutput(ParseStep.REJECTED))
+                .union(streams.late(), rules.getSideOutput(ParseStep.REJECTED))
                 .sinkTo(UpsertSink.into(RejectedMessage.TABLE, jdbc)).name("mysql: rejected_messages").uid("mysql-rejected");
         alerts.events().sinkTo(mqttSink(options, "events", AlertEvent.MQTT)).name("mqtt: alerts").uid("mqtt-alerts");
         alerts.commands().sinkTo(mqttSink(options, "commands", DeviceCommand.MQTT)).name("mqtt: commands").uid("mqtt-commands");
         TimeSeriesSetup.sink(options, new TelemetryPoints())
                 .ifPresent(sink -> scored.sinkTo(sink).name("influxdb: telemetry").uid("influx-telemetry"));
 
-        // Health, online, open alerts and last seen per device; the registry learns new devices.
-        SingleOutputStreamOperator<DeviceStatus> status = scored
-                .connect(alerts.events())
-                .keyBy(ScoredReading::deviceId, event -> event.alert().deviceId(), Types.STRING)
-                .process(new DeviceStatusTracker()).name("telemetry: device status").uid("telemetry-device-status");
         status.sinkTo(UpsertSink.into(DeviceStatus.TABLE, jdbc)).name("mysql: device_status").uid("mysql-device-status");
         status.getSideOutput(DeviceStatusTracker.REGISTRATIONS)
                 .sinkTo(UpsertSink.into(Device.REGISTRATION, jdbc)).name("mysql: devices").uid("mysql-devices");

@@ -1,0 +1,145 @@
+package io.pulse.bench.telemetry;
+
+import io.pulse.bench.CpuShare;
+import io.pulse.bench.Markdown;
+import io.pulse.bench.Stats;
+import io.pulse.bench.telemetry.TelemetryJobBenchmark.RealSinks;
+import io.pulse.bench.telemetry.TelemetryJobBenchmark.Settings;
+import io.pulse.bench.telemetry.TelemetryJobBenchmark.Side;
+
+import java.util.List;
+import java.util.Map;
+
+/** The results as markdown: throughput table, real sinks, state per device, machine, how to reproduce. */
+final class Report {
+
+    private Report() {}
+
+    /** "sink=n" per sink, "sink=min–max" where the rounds differed. */
+    static String outputs(List<Map<String, Long>> rounds) {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        rounds.forEach(r -> names.addAll(r.keySet()));
+        List<String> items = new java.util.ArrayList<>();
+        for (String name : names) {
+            java.util.LongSummaryStatistics st = rounds.stream().mapToLong(r -> r.getOrDefault(name, 0L)).summaryStatistics();
+            items.add(name + " " + (st.getMin() == st.getMax() ? String.format("%,d", st.getMin())
+                    : String.format("%,d–%,d", st.getMin(), st.getMax())));
+        }
+        return String.join(", ", items);
+    }
+
+    static String markdown(Settings s, Map<Side, List<Double>> measured, List<Double> othersCores,
+                           List<Map<String, Long>> jobOutputs, RealSinks real,
+                           StateSize.Checkpoint small, StateSize.Checkpoint large, String machine) {
+        Stats job = Stats.of(measured.get(Side.JOB));
+        Stats harness = Stats.of(measured.get(Side.HARNESS));
+        Stats parse = Stats.of(measured.get(Side.PARSE));
+        boolean shared = othersCores.stream().anyMatch(c -> c > 0.2) || real.othersCores().stream().anyMatch(c -> c > 0.2);
+        StringBuilder md = new StringBuilder();
+        md.append("# Telemetry job throughput and state\n\n");
+        md.append(String.format("Readings per second through the telemetry job's operators on a local MiniCluster at "
+                + "parallelism %d, fed by a deterministic generator of %,d devices × 6 metrics, one reading per device "
+                + "and second of event time; %,d readings per side and round, %d measured rounds after one warm-up "
+                + "round of each side.%n%n", s.parallelism(), s.devices(), s.readings(), s.rounds()));
+        if (shared) {
+            md.append("**The machine was busy with other processes during this run (see below): the figures are "
+                    + "pessimistic, not this machine's capacity.**\n\n");
+        }
+        md.append(Markdown.TABLE_HEADER);
+        for (Side side : Side.values()) {
+            md.append(Markdown.row(side.label, Stats.of(measured.get(side))));
+        }
+        md.append(Markdown.ratioRow("(a) / (b), medians", job.median() / harness.median()));
+        Stats realStats = Stats.of(real.rates());
+        md.append(Markdown.row(String.format("(d) telemetry job, real MySQL sinks (%,d readings, %d rounds)",
+                real.readings(), real.rates().size()), realStats));
+        md.append('\n');
+        double combined = 1 / (1 / job.median() + 1 / parse.median());
+        md.append(String.format("Goal: at least %,.0f readings/s with sinks discarding: **%s** (%,.0f, median of (a)). "
+                        + "Adding the parse step's cost per message serially (1 / (1/a + 1/c), an estimate: in the job "
+                        + "parsing is chained to the MQTT source and runs alongside the rest): %,.0f readings/s.%n%n",
+                TelemetryJobBenchmark.GOAL_RATE, job.median() >= TelemetryJobBenchmark.GOAL_RATE ? "met" : "not met",
+                job.median(), combined));
+        md.append(String.format("Parse cost per message: %.2f µs on one core (median of (c), which includes the "
+                + "generator's cost of building the JSON).%n%n", 1e6 / parse.median()));
+        md.append("Per round (a / b / c, readings/s): ")
+                .append(Markdown.perRound(measured.get(Side.JOB), measured.get(Side.HARNESS), measured.get(Side.PARSE)))
+                .append(".\n\n");
+        md.append(CpuShare.markdown(othersCores));
+        md.append("Real-sink rounds (d): ").append(Markdown.perRound(real.rates())).append(" readings/s; ")
+                .append(CpuShare.markdown(real.othersCores()).replace("CPU used", "CPU used (MariaDB excluded)"));
+        md.append("Outputs of (a), records per sink, the same in every round unless a range is given: ")
+                .append(outputs(jobOutputs)).append(". Alerts, alert events and commands are deterministic; ")
+                .append("device_status rows (a last-seen row is due every 10 s, and a row on every change, so they ")
+                .append("depend on how readings and alert events interleave at the connect) and late rejections ")
+                .append("(judged against a periodic watermark) may vary slightly with timing.\n\n");
+        md.append("Rows in MariaDB after a (d) round: ").append(real.rows()).append(".\n\n");
+
+        long perDevice = (large.bytes() - small.bytes()) / s.devices();
+        md.append("## State per device\n\n");
+        md.append(String.format("Full size of a completed checkpoint of the whole job (every operator, heap state "
+                        + "backend, timers included) after %d s of event time, steady state: %,d bytes at %,d devices, "
+                        + "%,d bytes at %,d devices. Per device, the growth from N to 2N devices over N (fixed "
+                        + "per-operator metadata does not count): **%,d bytes** (goal: under %,d: **%s**); the plain "
+                        + "total / devices at %,d devices: %,d bytes.%n%n",
+                s.stateSeconds(), small.bytes(), s.devices(), large.bytes(), 2 * s.devices(), perDevice,
+                TelemetryJobBenchmark.GOAL_STATE, perDevice < TelemetryJobBenchmark.GOAL_STATE ? "met" : "not met",
+                2 * s.devices(), large.bytes() / (2 * s.devices())));
+        md.append("| operator | bytes at ").append(String.format("%,d", s.devices())).append(" devices | bytes at ")
+                .append(String.format("%,d", 2 * s.devices())).append(" devices | per device |\n|---|---:|---:|---:|\n");
+        large.perVertex().forEach((name, bytes) -> {
+            long smallBytes = small.perVertex().getOrDefault(name, 0L);
+            if (bytes > 0 || smallBytes > 0) {
+                md.append(String.format("| %s | %,d | %,d | %,d |%n", name.replace("|", "/"), smallBytes, bytes,
+                        (bytes - smallBytes) / s.devices()));
+            }
+        });
+        md.append('\n');
+        md.append(String.format("""
+                ## What each side does
+
+                - (a) `Pipeline.job` runs the telemetry job's own processing, `TelemetryPipeline.process`, which
+                  `TelemetryJob.build` runs between its MQTT sources and its sinks: event
+                  time (5 s out of order, 30 s idleness) → keyBy device → `DedupAndLateFilter` → keyBy →
+                  `AnomalyScorer` → `AlertInput` → `AlertsPipeline.attach` (ApplyRules with broadcast rules,
+                  the CEP patterns, lifecycle, offline) → `DeviceStatusTracker`, with the same side outputs.
+                  The source is a `DataGeneratorSource` of parsed `Reading`s (parallelism 1, so event time advances
+                  evenly for all devices; everything downstream at parallelism %d) and the rules come from one
+                  rules message (the contract's defaults and a fan command on OVERHEAT) in a bounded source
+                  through `ParseStep(RulesParser)`. Every sink (alerts, device_status, devices,
+                  rejected_messages, MQTT events and commands, InfluxDB scores and health) is a no-op Sink V2
+                  that counts records. Checkpointing every %,d ms. Timed by the job's net runtime
+                  (scheduling, deployment and finishing included, not the start of the local cluster).
+                - (b) The same generator, same parallelism 1, chained to a discarding sink: what the harness
+                  delivers at most; (a) is read against it.
+                - (c) TelemetryJob lines 62-66 on their own: the same readings rendered as the contract's JSON
+                  (`devices/{id}/telemetry`, ISO ts, flame as a boolean) by the generator, through
+                  `ParseStep(TelemetryParser(MetricRanges.CONTRACT))`, chained, into a discarding sink.
+                - (d) (a) with the real `UpsertSink`s into a private MariaDB (pulse-test-servers, schema by
+                  `SchemaMigrator`, default batching) for alerts, device_status, devices and
+                  rejected_messages; tables emptied before each round; the MQTT and InfluxDB sinks still
+                  discard.
+                - The generator (`BenchReadings`, seeded SplitMix64): temperature around 40 °C with 1 device
+                  in 97 overheating for 5-minute stretches and 1 reading in 1,000 an outlier (+15 °C),
+                  vibration bursts, batteries draining 1 %%/min and recharged, gas and flame on part of the
+                  overheats (FIRE_RISK), 1 reading in 2,000 a duplicate and 1 in 5,000 late by 60 s. No
+                  device falls silent, so OFFLINE opens only at the end of input.
+                - State: the job runs (N, then 2N devices) × %d s of event time, then stays up idle;
+                  the first checkpoint triggered after the last reading left the source is read from the
+                  MiniCluster's REST API (`/jobs/:id/checkpoints`, `state_size`, and per operator from
+                  `/checkpoints/details/:id`), then the job is cancelled. File-system checkpoint storage in
+                  a temporary directory, Flink's default heap state backend (`hashmap`).
+
+                """, s.parallelism(), s.checkpointMs(), s.stateSeconds()));
+        md.append("Machine:\n").append(machine).append('\n');
+        md.append("Reproduce (from the repository root; needs the Debian package `mariadb-server` for (d): the benchmark "
+                + "starts a private server and removes it afterwards; the install steps put the parent pom, "
+                + "pulse-test-servers, pulse-jobs and pulse-bench-common in the local Maven repository):\n\n");
+        md.append("```\n").append(TelemetryJobBenchmark.COMMAND).append("\n```\n\n");
+        md.append(String.format("Settings: `-Dbench.devices=%d -Dbench.readings=%d -Dbench.rounds=%d -Dbench.parallelism=%d "
+                        + "-Dbench.sink-readings=%d -Dbench.state-seconds=%d -Dbench.checkpoint-ms=%d` (the defaults are "
+                        + "1000, 1000000, 3, 2, 200000, 120, 1000).%n",
+                s.devices(), s.readings(), s.rounds(), s.parallelism(), s.sinkReadings(), s.stateSeconds(), s.checkpointMs()));
+        return md.toString();
+    }
+}
