@@ -17,6 +17,17 @@ public final class DatabaseConnections {
         }
     }
 
+    /** Closes a connection that may already be broken; there is nothing to report if that fails. */
+    public static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // a broken connection has nothing left to release
+            }
+        }
+    }
+
     /** The innermost cause's message, on one line: drivers wrap the useful part deeply. */
     public static String rootMessage(Throwable error) {
         Throwable root = error;

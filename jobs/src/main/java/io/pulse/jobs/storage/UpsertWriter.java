@@ -112,14 +112,8 @@ final class UpsertWriter<T> implements SinkWriter<T> {
     }
 
     private void closeConnection() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // closing a broken connection may fail; there is nothing left to release
-            }
-            connection = null;
-        }
+        DatabaseConnections.closeQuietly(connection);
+        connection = null;
     }
 
     /** Never flushes: what is buffered is newer than the last checkpoint and will be replayed. */

@@ -92,11 +92,11 @@ class TelemetryJobITCase {
         String overheatId = Alert.id("R1", AlertType.OVERHEAT, opened.toEpochMilli());
         String expectedRow = overheatId + "|R1|OVERHEAT|HIGH|" + opened + "|" + resolved;
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!alertRows(jdbc).contains(expectedRow) && System.nanoTime() < deadline) {
+        while (!AlertRows.read(jdbc).contains(expectedRow) && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
 
-        List<String> rows = alertRows(jdbc);
+        List<String> rows = AlertRows.read(jdbc);
         assertThat(rows).contains(expectedRow);
         assertThat(rows).filteredOn(row -> row.contains("|C1|")).as("the clean device: nothing but OFFLINE once it is silent")
                 .allMatch(row -> row.contains("|OFFLINE|"));
@@ -182,7 +182,7 @@ class TelemetryJobITCase {
             String offline = null;
             long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
             while (offline == null && System.nanoTime() < deadline) {
-                offline = alertRows(jdbc).stream().filter(row -> row.contains("|S1|OFFLINE|")).findFirst().orElse(null);
+                offline = AlertRows.read(jdbc).stream().filter(row -> row.contains("|S1|OFFLINE|")).findFirst().orElse(null);
                 Thread.sleep(100);
             }
             long flaggedAfterMs = System.currentTimeMillis() - lastSent;
@@ -207,20 +207,6 @@ class TelemetryJobITCase {
 
     private static void publish(Mqtt5BlockingClient client, String topic, String payload) {
         client.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(payload.getBytes(StandardCharsets.UTF_8)).send();
-    }
-
-    private static List<String> alertRows(JdbcSettings jdbc) throws Exception {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = DatabaseConnections.open(jdbc); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT alert_id, device_id, type, severity, opened_at, resolved_at FROM alerts")) {
-            while (r.next()) {
-                LocalDateTime resolvedAt = r.getObject(6, LocalDateTime.class);
-                rows.add(String.join("|", r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-                        r.getObject(5, LocalDateTime.class).toInstant(ZoneOffset.UTC).toString(),
-                        resolvedAt == null ? "open" : resolvedAt.toInstant(ZoneOffset.UTC).toString()));
-            }
-        }
-        return rows;
     }
 
     private static List<String> ids(JdbcSettings jdbc, String table) throws Exception {

@@ -1,7 +1,7 @@
 package io.pulse.jobs.telemetry;
 
 import io.pulse.connectors.mqtt.MqttMessage;
-import io.pulse.jobs.ingest.MessageParser;
+import io.pulse.jobs.ingest.CollectingRejects;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,23 +18,13 @@ class TelemetryParserTest {
     private static final Instant NOW = Instant.parse("2026-03-02T08:00:00Z");
     private final TelemetryParser parser = new TelemetryParser(MetricRanges.CONTRACT);
     private final List<Reading> readings = new ArrayList<>();
-    private final List<String> reasons = new ArrayList<>();
-    private final List<String> parts = new ArrayList<>();
+    private final CollectingRejects rejects = new CollectingRejects();
+    private final List<String> reasons = rejects.reasons;
+    private final List<String> parts = rejects.parts;
 
     private void parse(String topic, String payload) {
         MqttMessage message = new MqttMessage(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false, null, Map.of());
-        parser.parse(message, NOW, readings::add, new MessageParser.Rejects() {
-            @Override
-            public void reject(String reason) {
-                reasons.add(reason);
-            }
-
-            @Override
-            public void reject(String reason, String part) {
-                reasons.add(reason);
-                parts.add(part);
-            }
-        });
+        parser.parse(message, NOW, readings::add, rejects);
     }
 
     @Test

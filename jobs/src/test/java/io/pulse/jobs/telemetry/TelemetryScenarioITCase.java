@@ -131,7 +131,7 @@ class TelemetryScenarioITCase {
         return devices;
     }
 
-    /** The alerts the scenario must give, as rows of {@link #alertRows}. */
+    /** The alerts the scenario must give, as rows of {@link AlertRows}. */
     private static Set<String> expected(String prefix, Instant base) {
         Set<String> rows = new TreeSet<>();
         rows.add(row(prefix + "hot", AlertType.OVERHEAT, "HIGH", at(base, 12), at(base, 15)));
@@ -250,7 +250,7 @@ class TelemetryScenarioITCase {
             // First half: up to step 20, in the middle of the silent gap, the fire sequence and the battery fall.
             publishSteps(prefix, base, 0, 20, Map.of());
             String overheat = row(prefix + "hot", AlertType.OVERHEAT, "HIGH", at(base, 12), at(base, 15));
-            waitUntil(Duration.ofSeconds(30), "the first half is processed", () -> alertRows().contains(overheat));
+            waitUntil(Duration.ofSeconds(30), "the first half is processed", () -> AlertRows.read(jdbc).contains(overheat));
             Optional<Path> before = latestCheckpoint(checkpoints);
             waitUntil(Duration.ofSeconds(15), "a checkpoint after the first half",
                     () -> latestCheckpoint(checkpoints).isPresent() && !latestCheckpoint(checkpoints).equals(before));
@@ -346,24 +346,10 @@ class TelemetryScenarioITCase {
     /** The alerts of devices starting with {@code prefix} opened up to {@code end}. */
     private static Set<String> scenarioRows(String prefix, Instant end) throws Exception {
         Set<String> rows = new TreeSet<>();
-        for (String row : alertRows()) {
+        for (String row : AlertRows.read(jdbc)) {
             String[] f = row.split("\\|");
             if (f[1].startsWith(prefix) && !Instant.parse(f[4]).isAfter(end)) {
                 rows.add(row);
-            }
-        }
-        return rows;
-    }
-
-    private static List<String> alertRows() throws Exception {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = DatabaseConnections.open(jdbc); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT alert_id, device_id, type, severity, opened_at, resolved_at FROM alerts")) {
-            while (r.next()) {
-                LocalDateTime resolvedAt = r.getObject(6, LocalDateTime.class);
-                rows.add(String.join("|", r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-                        r.getObject(5, LocalDateTime.class).toInstant(ZoneOffset.UTC).toString(),
-                        resolvedAt == null ? "open" : resolvedAt.toInstant(ZoneOffset.UTC).toString()));
             }
         }
         return rows;

@@ -1,6 +1,6 @@
 package io.pulse.connectors.influxdb;
 
-import io.pulse.connectors.influxdb.testing.Await;
+import io.pulse.testservers.Await;
 import io.pulse.connectors.influxdb.testing.ManualProcessingTime;
 import io.pulse.testservers.ExportedSeries;
 import io.pulse.testservers.FreePorts;

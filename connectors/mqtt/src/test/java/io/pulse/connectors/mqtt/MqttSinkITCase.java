@@ -2,7 +2,7 @@ package io.pulse.connectors.mqtt;
 
 import io.pulse.connectors.mqtt.sink.MqttOutboundMessage;
 import io.pulse.connectors.mqtt.sink.MqttSink;
-import io.pulse.connectors.mqtt.testing.Await;
+import io.pulse.testservers.Await;
 import io.pulse.connectors.mqtt.testing.TestSubscriber;
 import io.pulse.testservers.FlinkTestCluster;
 import io.pulse.testservers.MosquittoServer;

@@ -1,7 +1,7 @@
 package io.pulse.connectors.mqtt;
 
 import io.pulse.connectors.mqtt.source.MqttSource;
-import io.pulse.connectors.mqtt.testing.Await;
+import io.pulse.testservers.Await;
 import io.pulse.connectors.mqtt.testing.CollectingSink;
 import io.pulse.connectors.mqtt.testing.SourceTestJob;
 import io.pulse.connectors.mqtt.testing.TestPublisher;

@@ -96,13 +96,7 @@ public final class RegistryEnrichment extends RichMapFunction<AlertInput, AlertI
 
     @Override
     public void close() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // a broken connection has nothing left to release
-            }
-            connection = null;
-        }
+        DatabaseConnections.closeQuietly(connection);
+        connection = null;
     }
 }

@@ -1,6 +1,7 @@
 package io.pulse.jobs.telemetry.rules;
 
 import io.pulse.connectors.mqtt.MqttMessage;
+import io.pulse.jobs.ingest.CollectingRejects;
 import io.pulse.jobs.ingest.MessageParser;
 import io.pulse.jobs.ingest.Rejection;
 
@@ -111,18 +112,8 @@ class RulesParserTest {
     @Test
     void asAMessageParserItReportsRefusalsAndReadsOnlyTheRulesTopic() {
         List<AlertRules> records = new ArrayList<>();
-        List<String> reasons = new ArrayList<>();
-        MessageParser.Rejects rejects = new MessageParser.Rejects() {
-            @Override
-            public void reject(String reason) {
-                reasons.add(reason);
-            }
-
-            @Override
-            public void reject(String reason, String part) {
-                reasons.add(reason);
-            }
-        };
+        CollectingRejects rejects = new CollectingRejects();
+        List<String> reasons = rejects.reasons;
         RulesParser parser = new RulesParser();
         parser.parse(message(RulesParser.TOPIC, "{\"version\": 2}"), Instant.now(), records::add, rejects);
         parser.parse(message(RulesParser.TOPIC, "{\"version\": 2, \"defaults\": 1}"), Instant.now(), records::add, rejects);

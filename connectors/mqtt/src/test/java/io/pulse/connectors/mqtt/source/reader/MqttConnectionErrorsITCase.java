@@ -5,7 +5,7 @@ import io.pulse.connectors.mqtt.client.ConnectionState;
 import io.pulse.connectors.mqtt.source.MqttSource;
 import io.pulse.connectors.mqtt.source.MqttSourceOptions;
 import io.pulse.connectors.mqtt.source.split.MqttSessionSplit;
-import io.pulse.connectors.mqtt.testing.Await;
+import io.pulse.testservers.Await;
 import io.pulse.connectors.mqtt.testing.TestPublisher;
 import io.pulse.testservers.MosquittoServer;
 

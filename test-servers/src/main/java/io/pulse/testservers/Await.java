@@ -1,12 +1,10 @@
-package io.pulse.connectors.influxdb.testing;
+package io.pulse.testservers;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
-import org.opentest4j.AssertionFailedError;
-
-/** Polls a condition that another thread makes true. */
+/** Polls a condition that another thread (a job, a server) makes true; fails with the state seen last. */
 public final class Await {
 
     private Await() {}
@@ -15,7 +13,7 @@ public final class Await {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionFailedError("not reached within " + timeout.toMillis() + " ms: " + state.get());
+                throw new AssertionError("not reached within " + timeout.toMillis() + " ms: " + state.get());
             }
             Thread.sleep(10);
         }
