@@ -15,20 +15,28 @@ import java.util.stream.Collectors;
 
 /** The three Pulse jobs, by the name used on the command line. */
 public enum PulseJob {
-    TELEMETRY("telemetry", 4,
+    TELEMETRY("telemetry", 4, TelemetryJob::build,
             "device health, anomalies and alerts from devices/+/telemetry"),
-    MOVEMENT("movement", 5,
+    MOVEMENT("movement", 5, null,
             "visits from gate sightings on campus/gates/+/sightings (needs --movement.hmac-key)"),
-    ENERGY("energy", 6,
+    ENERGY("energy", 6, null,
             "5-minute energy per meter from energy/meters/+/readings");
+
+    /** Adds a job's operators to the environment; the caller executes it. */
+    @FunctionalInterface
+    public interface Builder {
+        void build(StreamExecutionEnvironment env, JobOptions options);
+    }
 
     private final String jobName;
     private final int issue;
+    private final Builder builder;
     private final String summary;
 
-    PulseJob(String jobName, int issue, String summary) {
+    PulseJob(String jobName, int issue, Builder builder, String summary) {
         this.jobName = jobName;
         this.issue = issue;
+        this.builder = builder;
         this.summary = summary;
     }
 
@@ -67,18 +75,18 @@ public enum PulseJob {
                 return PulseJobs.EXIT_FAILED;
             }
         }
-        if (this == TELEMETRY) {
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-            env.enableCheckpointing(options.checkpointIntervalMs());
-            options.parallelism().ifPresent(env::setParallelism);
-            TelemetryJob.build(env, options);
-            out.println("pulse: telemetry job running: " + options.describe());
-            env.execute("pulse-telemetry");
-            return PulseJobs.EXIT_OK;
+        if (builder == null) {
+            err.println("pulse: the " + jobName + " job is not built yet (it arrives with issue #"
+                    + issue + ")");
+            return PulseJobs.EXIT_NOT_AVAILABLE;
         }
-        err.println("pulse: the " + jobName + " job is not built yet (it arrives with issue #"
-                + issue + ")");
-        return PulseJobs.EXIT_NOT_AVAILABLE;
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.enableCheckpointing(options.checkpointIntervalMs());
+        options.parallelism().ifPresent(env::setParallelism);
+        builder.build(env, options);
+        out.println("pulse: " + jobName + " job running: " + options.describe());
+        env.execute("pulse-" + jobName);
+        return PulseJobs.EXIT_OK;
     }
 
     public static Optional<PulseJob> named(String name) {

@@ -1,11 +1,5 @@
 package io.pulse.jobs.telemetry;
 
-import io.pulse.connectors.mqtt.MqttDeserializer;
-import io.pulse.connectors.mqtt.MqttMessage;
-import io.pulse.connectors.mqtt.sink.MqttRecordSerializer;
-import io.pulse.connectors.mqtt.sink.MqttSink;
-import io.pulse.connectors.mqtt.source.MqttSource;
-import io.pulse.connectors.mqtt.source.MqttSourceBuilder;
 import io.pulse.jobs.ingest.ParseStep;
 import io.pulse.jobs.ingest.RejectedMessage;
 import io.pulse.jobs.options.JobOptions;
@@ -25,6 +19,7 @@ import io.pulse.jobs.telemetry.rules.RulesParser;
 import io.pulse.jobs.telemetry.status.Device;
 import io.pulse.jobs.telemetry.status.DeviceStatusTracker;
 import io.pulse.jobs.telemetry.status.HealthPoints;
+import io.pulse.jobs.wiring.JobMqtt;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -50,7 +45,7 @@ public final class TelemetryJob {
         JdbcSettings jdbc = StorageSetup.settings(options);
 
         SingleOutputStreamOperator<Reading> readings = env
-                .fromSource(source(options, TelemetryParser.TOPIC.filter(), CLIENT_ID_PREFIX).build(),
+                .fromSource(JobMqtt.source(options, TelemetryParser.TOPIC.filter(), CLIENT_ID_PREFIX).build(),
                         WatermarkStrategy.noWatermarks(), "telemetry: mqtt").uid("telemetry-mqtt")
                 .process(new ParseStep<>("telemetry", new TelemetryParser(MetricRanges.CONTRACT), Reading.class))
                 .name("telemetry: parse").uid("telemetry-parse");
@@ -58,7 +53,7 @@ public final class TelemetryJob {
         // Retained rules reach only plain subscriptions, and every rules message must reach
         // every alert operator: one unshared reader.
         SingleOutputStreamOperator<AlertRules> rules = env
-                .fromSource(source(options, RulesParser.TOPIC, CLIENT_ID_PREFIX + "-rules").noSharedSubscription().build(),
+                .fromSource(JobMqtt.source(options, RulesParser.TOPIC, CLIENT_ID_PREFIX + "-rules").noSharedSubscription().build(),
                         WatermarkStrategy.noWatermarks(), "telemetry: rules mqtt").uid("telemetry-rules-mqtt").setParallelism(1)
                 .process(new ParseStep<>("telemetry", new RulesParser(), AlertRules.class))
                 .name("telemetry: parse rules").uid("telemetry-parse-rules").setParallelism(1);
@@ -72,8 +67,8 @@ public final class TelemetryJob {
         readings.getSideOutput(ParseStep.REJECTED)
                 .union(streams.late(), rules.getSideOutput(ParseStep.REJECTED))
                 .sinkTo(UpsertSink.into(RejectedMessage.TABLE, jdbc)).name("mysql: rejected_messages").uid("mysql-rejected");
-        alerts.events().sinkTo(mqttSink(options, "events", AlertEvent.MQTT)).name("mqtt: alerts").uid("mqtt-alerts");
-        alerts.commands().sinkTo(mqttSink(options, "commands", DeviceCommand.MQTT)).name("mqtt: commands").uid("mqtt-commands");
+        alerts.events().sinkTo(JobMqtt.sink(options, CLIENT_ID_PREFIX + "-events", AlertEvent.MQTT)).name("mqtt: alerts").uid("mqtt-alerts");
+        alerts.commands().sinkTo(JobMqtt.sink(options, CLIENT_ID_PREFIX + "-commands", DeviceCommand.MQTT)).name("mqtt: commands").uid("mqtt-commands");
         TimeSeriesSetup.sink(options, new TelemetryPoints())
                 .ifPresent(sink -> scored.sinkTo(sink).name("influxdb: telemetry").uid("influx-telemetry"));
 
@@ -82,24 +77,5 @@ public final class TelemetryJob {
                 .sinkTo(UpsertSink.into(Device.REGISTRATION, jdbc)).name("mysql: devices").uid("mysql-devices");
         TimeSeriesSetup.sink(options, new HealthPoints()).ifPresent(sink -> status.getSideOutput(DeviceStatusTracker.HEALTH_CHANGES)
                 .sinkTo(sink).name("influxdb: device health").uid("influx-device-health"));
-    }
-
-    private static MqttSourceBuilder<MqttMessage> source(JobOptions options, String topic, String clientIdPrefix) {
-        MqttSourceBuilder<MqttMessage> builder = MqttSource.<MqttMessage>builder()
-                .brokerUri(options.mqttBroker())
-                .topic(topic)
-                .clientIdPrefix(clientIdPrefix)
-                .deserializer(MqttDeserializer.raw());
-        options.mqttUsername().ifPresent(user -> builder.credentials(user, options.mqttPassword().orElse(null)));
-        return builder;
-    }
-
-    private static <T> MqttSink<T> mqttSink(JobOptions options, String name, MqttRecordSerializer<T> serializer) {
-        var builder = MqttSink.<T>builder()
-                .brokerUri(options.mqttBroker())
-                .clientIdPrefix(CLIENT_ID_PREFIX + "-" + name)
-                .serializer(serializer);
-        options.mqttUsername().ifPresent(user -> builder.credentials(user, options.mqttPassword().orElse(null)));
-        return builder.build();
     }
 }
