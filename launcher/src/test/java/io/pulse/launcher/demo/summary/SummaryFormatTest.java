@@ -1,0 +1,34 @@
+package io.pulse.launcher.demo.summary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SummaryFormatTest {
+    private static final Instant T = Instant.parse("2026-03-02T08:00:00Z");
+
+    @Test
+    void countsDevicesOnlineAndOpenAlertsAndListsEachDevice() {
+        String text = SummaryFormat.format(T, List.of(
+                new DeviceLine("lab-a-01", "Lab A climate", true, 100, 0, T),
+                new DeviceLine("workshop-04", null, false, 50, 2, T)), List.of());
+
+        assertThat(text).contains("2 devices, 1 online, 2 open alerts")
+                .containsPattern("lab-a-01 +Lab A climate +yes +100 +0")
+                .containsPattern("workshop-04 +- +NO +50 +2");
+    }
+
+    @Test
+    void showsOpenedAlertsWithTheirMessageAndResolvedOnesWithTheirSpan() {
+        String text = SummaryFormat.format(T, List.of(), List.of(
+                new AlertLine("r1", "OVERHEAT", "HIGH", T, null, "Temperature on R1 is high."),
+                new AlertLine("r2", "OFFLINE", "HIGH", T, T.plusSeconds(30), "r2 is silent.")));
+
+        assertThat(text).contains("0 devices, 0 online, 0 open alerts")
+                .doesNotContain("device        name")
+                .contains("ALERT HIGH OVERHEAT on r1 at ").contains(": Temperature on R1 is high.")
+                .contains("resolved OFFLINE on r2 at ").contains("(open since ");
+    }
+}
