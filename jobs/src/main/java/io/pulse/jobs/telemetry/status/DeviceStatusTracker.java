@@ -29,7 +29,8 @@ import java.util.Set;
  * the last row written, and otherwise, for a reading, only when last_seen_at has moved at least
  * {@code lastSeenInterval} (default 10 s, event time) past the last written one: a device reporting
  * every second costs one write per 10 s, not one per reading. Every input gives at most one row.
- * The rows whose dashboard fields changed also go to {@link #HEALTH_CHANGES} (for the time series).
+ * The rows whose dashboard fields changed also go to {@link #HEALTH_CHANGES} (for the time series),
+ * there with updated_at = the time of the reading, alert or timer that caused the change.
  * online = no OFFLINE alert open; health = {@link HealthScore#score} of the open types and the
  * last BATTERY_DROP, evaluated at the device's clock; updated_at = that clock (event time, so a
  * replay writes the same rows).
@@ -54,7 +55,7 @@ public class DeviceStatusTracker extends KeyedCoProcessFunction<String, ScoredRe
     /** A device's first valid reading: one registration per device. */
     public static final OutputTag<Device> REGISTRATIONS = new OutputTag<>("device-registrations", TypeInformation.of(Device.class));
 
-    /** The rows whose health, online or open alerts changed (not the rows that only move last_seen_at). */
+    /** The rows whose health, online or open alerts changed, timed at their cause (not the rows that only move last_seen_at). */
     public static final OutputTag<DeviceStatus> HEALTH_CHANGES =
             new OutputTag<>("device-health-changes", TypeInformation.of(DeviceStatus.class));
 
@@ -93,7 +94,7 @@ public class DeviceStatusTracker extends KeyedCoProcessFunction<String, ScoredRe
         s.lastSeen = Math.max(s.lastSeen, reading.ts());
         s.clock = Math.max(s.clock, reading.ts());
         boolean lastSeenDue = s.lastSeen - s.writtenLastSeen >= lastSeenIntervalMs;
-        emit(ctx, s, lastSeenDue, out);
+        emit(ctx, s, lastSeenDue, reading.ts(), out);
         state.update(s);
     }
 
@@ -115,7 +116,7 @@ public class DeviceStatusTracker extends KeyedCoProcessFunction<String, ScoredRe
             ctx.timerService().registerEventTimeTimer(opened + health.batteryDropWindow().toMillis() + 1);
         }
         s.clock = Math.max(s.clock, at);
-        emit(ctx, s, false, out);
+        emit(ctx, s, false, at, out);
         state.update(s);
     }
 
@@ -126,7 +127,7 @@ public class DeviceStatusTracker extends KeyedCoProcessFunction<String, ScoredRe
             return;
         }
         s.clock = Math.max(s.clock, timestamp);
-        emit(ctx, s, false, out);
+        emit(ctx, s, false, timestamp, out);
         state.update(s);
     }
 
@@ -135,8 +136,13 @@ public class DeviceStatusTracker extends KeyedCoProcessFunction<String, ScoredRe
         return s == null ? new DeviceStatusState() : s;
     }
 
-    /** Writes a row when a dashboard field changed, or when {@code lastSeenDue}; at most one. */
-    private void emit(Context ctx, DeviceStatusState s, boolean lastSeenDue, Collector<DeviceStatus> out) {
+    /**
+     * Writes a row when a dashboard field changed, or when {@code lastSeenDue}; at most one. A
+     * change also goes to the time series at {@code causeTime}, the time of the reading, alert or
+     * timer that caused it: alert events arrive after later readings, and a point stamped with the
+     * device's clock would overwrite the next change's point at the same time.
+     */
+    private void emit(Context ctx, DeviceStatusState s, boolean lastSeenDue, long causeTime, Collector<DeviceStatus> out) {
         if (!s.seen) {
             return; // no reading yet: nothing to put in last_seen_at
         }
@@ -153,7 +159,8 @@ public class DeviceStatusTracker extends KeyedCoProcessFunction<String, ScoredRe
                 Instant.ofEpochMilli(s.clock));
         out.collect(row);
         if (changed) {
-            ctx.output(HEALTH_CHANGES, row);
+            ctx.output(HEALTH_CHANGES, new DeviceStatus(row.deviceId(), row.lastSeenAt(), online, score, openAlerts,
+                    Instant.ofEpochMilli(causeTime)));
         }
         s.written = true;
         s.writtenHealth = score;

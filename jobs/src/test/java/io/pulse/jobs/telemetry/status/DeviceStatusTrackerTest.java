@@ -113,6 +113,21 @@ class DeviceStatusTrackerTest {
     }
 
     @Test
+    void aHealthChangeIsTimedAtItsCauseEvenWhenLaterReadingsCameFirst() throws Exception {
+        reading("R1", 0);
+        reading("R1", 5);
+        reading("R1", 7); // the alert pipeline is behind the readings
+        Alert overheat = open("R1", AlertType.OVERHEAT, 5);
+        event(AlertEvent.opened(overheat));
+        event(AlertEvent.resolved(overheat.resolved(at(8), 70.0, "back")));
+
+        assertThat(side(DeviceStatusTracker.HEALTH_CHANGES)).extracting(DeviceStatus::health, DeviceStatus::updatedAt)
+                .containsExactly(tuple(100, time(0)), tuple(70, time(5)), tuple(100, time(8)));
+        assertThat(rows()).extracting(DeviceStatus::health, DeviceStatus::updatedAt)
+                .as("the table's rows keep the device's clock").containsExactly(tuple(100, time(0)), tuple(70, time(7)), tuple(100, time(8)));
+    }
+
+    @Test
     void aDeviceIsOfflineWhileOfflineIsOpenEvenWhenItsNextReadingArrivesFirst() throws Exception {
         reading("C1", 0);
         rows();
