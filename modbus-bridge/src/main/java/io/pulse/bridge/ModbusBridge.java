@@ -46,6 +46,7 @@ public final class ModbusBridge implements AutoCloseable {
     private final Thread forwarderThread;
     private final List<BusPoller> pollers = new ArrayList<>();
     private final ScheduledExecutorService statusTimer;
+    private final java.util.concurrent.atomic.AtomicLong readingsTaken = new java.util.concurrent.atomic.AtomicLong();
     private volatile long publishedVersion = -1;
     private long lastStatusAt;
 
@@ -140,6 +141,7 @@ public final class ModbusBridge implements AutoCloseable {
 
     private void onReading(MeterReading reading) {
         queue.append(BridgeConfig.readingsTopic(reading.meterId()), ReadingJson.toJson(reading));
+        readingsTaken.incrementAndGet();
         if (status.readingOk(reading.meterId(), reading.ts())) {
             LOG.info("meter {} answers again", reading.meterId());
         }
@@ -168,6 +170,11 @@ public final class ModbusBridge implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("status not published: {}", e.toString());
         }
+    }
+
+    /** Readings taken from meters since this bridge started (each one queued once). */
+    public long readingsTaken() {
+        return readingsTaken.get();
     }
 
     /** Readings waiting for the broker's PUBACK. */

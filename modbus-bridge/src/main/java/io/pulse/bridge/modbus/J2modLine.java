@@ -16,23 +16,24 @@ import io.pulse.bridge.registers.RegisterKind;
 /**
  * A {@link ModbusLine} on j2mod's masters. It connects lazily and drops the connection after a
  * failure, so the next read starts on a fresh one (a late answer must not be taken for the next).
- * Retries are the caller's ({@link MeterReader}), so j2mod's own are off.
+ * Retries are the caller's ({@link MeterReader}): j2mod makes one try per request.
  */
 public final class J2modLine implements ModbusLine {
 
     private final AbstractModbusMaster master;
     private final String description;
+    private final int timeoutMs;
     private boolean connected;
 
-    private J2modLine(AbstractModbusMaster master, String description) {
+    private J2modLine(AbstractModbusMaster master, String description, int timeoutMs) {
         this.master = master;
         this.description = description;
-        master.setRetries(0);
+        this.timeoutMs = timeoutMs;
     }
 
     public static J2modLine tcp(TcpEndpoint endpoint, int timeoutMs) {
         ModbusTCPMaster master = new ModbusTCPMaster(endpoint.host(), endpoint.port(), timeoutMs, false);
-        return new J2modLine(master, "modbus tcp " + endpoint.host() + ":" + endpoint.port());
+        return new J2modLine(master, "modbus tcp " + endpoint.host() + ":" + endpoint.port(), timeoutMs);
     }
 
     public static J2modLine rtu(SerialEndpoint endpoint, int timeoutMs) {
@@ -46,7 +47,7 @@ public final class J2modLine implements ModbusLine {
         params.setEcho(false);
         ModbusSerialMaster master = new ModbusSerialMaster(params, timeoutMs);
         return new J2modLine(master, "modbus rtu " + endpoint.port() + " " + endpoint.baud() + " "
-                + endpoint.dataBits() + endpoint.parity().toUpperCase().charAt(0) + endpoint.stopBits());
+                + endpoint.dataBits() + endpoint.parity().toUpperCase().charAt(0) + endpoint.stopBits(), timeoutMs);
     }
 
     /** Opens the connection now (the serial port at start, so a wrong port is reported at once). */
@@ -54,6 +55,7 @@ public final class J2modLine implements ModbusLine {
         try {
             if (!connected) {
                 master.connect();
+                master.setRetries(1); // one try: j2mod reads 0 as its default of 5; retries are MeterReader's
                 connected = true;
             }
         } catch (Exception e) {
@@ -67,6 +69,7 @@ public final class J2modLine implements ModbusLine {
         try {
             if (!connected) {
                 master.connect();
+                master.setRetries(1); // one try: j2mod reads 0 as its default of 5; retries are MeterReader's
                 connected = true;
             }
             InputRegister[] registers = kind == RegisterKind.INPUT
@@ -99,9 +102,16 @@ public final class J2modLine implements ModbusLine {
         }
     }
 
-    private static String describeIo(ModbusIOException e) {
+    private String describeIo(ModbusIOException e) {
         String message = String.valueOf(e.getMessage());
-        return message.toLowerCase().contains("crc") ? "CRC error: " + message : "no valid answer: " + message;
+        String lower = message.toLowerCase();
+        if (lower.contains("crc")) {
+            return "CRC error in the answer";
+        }
+        if (lower.contains("timed out") || lower.contains("timeout")) {
+            return "timeout: no answer within " + timeoutMs + " ms";
+        }
+        return "no valid answer: " + message;
     }
 
     private void disconnect() {

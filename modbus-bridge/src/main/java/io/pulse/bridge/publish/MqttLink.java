@@ -45,8 +45,12 @@ public final class MqttLink implements AutoCloseable {
                     LOG.info("connected to MQTT broker {}", settings.broker());
                     onConnected.run();
                 })
-                .addDisconnectedListener(ctx -> LOG.warn("MQTT broker {} unreachable ({}); readings queue on disk",
-                        settings.broker(), ctx.getCause().getMessage()));
+                .addDisconnectedListener(ctx -> {
+                    if (ctx.getSource() != com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource.USER) {
+                        LOG.warn("MQTT broker {} unreachable ({}); readings queue on disk",
+                                settings.broker(), ctx.getCause().getMessage());
+                    }
+                });
         if (settings.ssl()) {
             builder = builder.sslWithDefaultConfig();
         }

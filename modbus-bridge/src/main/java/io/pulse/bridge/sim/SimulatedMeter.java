@@ -1,6 +1,9 @@
 package io.pulse.bridge.sim;
 
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+
+import com.ghgande.j2mod.modbus.procimg.IllegalAddressException;
 
 import com.ghgande.j2mod.modbus.procimg.InputRegister;
 import com.ghgande.j2mod.modbus.procimg.ProcessImage;
@@ -25,6 +28,9 @@ import io.pulse.bridge.registers.ValueType;
  */
 public final class SimulatedMeter {
 
+    /** How long a silent meter holds a request before dropping it (longer than any sane master timeout). */
+    static final long SILENT_HOLD_MS = 3000;
+
     /** How the meter answers. */
     public enum Mode { HEALTHY, SILENT, EXCEPTION }
 
@@ -32,6 +38,7 @@ public final class SimulatedMeter {
     private final RegisterMap map;
     private final LockedImage image;
     private final SimpleProcessImage empty;
+    private final SimpleProcessImage silent;
     private final AtomicReference<Mode> mode = new AtomicReference<>(Mode.HEALTHY);
     private final Runnable modeChanged;
     private volatile double power = 1000;
@@ -44,6 +51,7 @@ public final class SimulatedMeter {
         this.modeChanged = modeChanged;
         this.image = new LockedImage(unitId);
         this.empty = new SimpleProcessImage(unitId);
+        this.silent = new SilentImage(unitId);
         int size = map.fields().values().stream().mapToInt(FieldSpec::end).max().orElse(0) + 2;
         for (int i = 0; i < size; i++) {
             if (map.kind() == RegisterKind.INPUT) {
@@ -109,17 +117,57 @@ public final class SimulatedMeter {
     }
 
     private void setMode(Mode next) {
-        mode.set(next);
+        synchronized (mode) {
+            mode.set(next);
+            mode.notifyAll();
+        }
         modeChanged.run();
     }
 
-    /** What the server should answer for this unit with: null = do not answer. */
+    /** What the server answers for this unit with. */
     ProcessImage currentImage() {
         return switch (mode.get()) {
             case HEALTHY -> image;
-            case SILENT -> null;
+            case SILENT -> silent;
             case EXCEPTION -> empty; // no registers: every read is an illegal address
         };
+    }
+
+    private void awaitNotSilent() {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SILENT_HOLD_MS);
+        synchronized (mode) {
+            while (mode.get() == Mode.SILENT && System.nanoTime() < deadline) {
+                try {
+                    mode.wait(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Holds every request without answering (j2mod answers a unit id without a process image
+     * with an exception, which is not silence). After {@link #SILENT_HOLD_MS} the late answer is
+     * an exception that no master waits for any more.
+     */
+    private final class SilentImage extends SimpleProcessImage {
+        SilentImage(int unitId) {
+            super(unitId);
+        }
+
+        @Override
+        public InputRegister[] getInputRegisterRange(int offset, int count) {
+            awaitNotSilent();
+            throw new IllegalAddressException("silent");
+        }
+
+        @Override
+        public Register[] getRegisterRange(int offset, int count) {
+            awaitNotSilent();
+            throw new IllegalAddressException("silent");
+        }
     }
 
     /** Integrates power into the energy register (called by the server's clock and on changes). */

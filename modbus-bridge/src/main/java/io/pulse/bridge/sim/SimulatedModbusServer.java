@@ -11,7 +11,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import com.ghgande.j2mod.modbus.ModbusException;
-import com.ghgande.j2mod.modbus.procimg.ProcessImage;
 import com.ghgande.j2mod.modbus.slave.ModbusSlave;
 import com.ghgande.j2mod.modbus.slave.ModbusSlaveFactory;
 import com.ghgande.j2mod.modbus.util.SerialParameters;
@@ -31,6 +30,9 @@ import io.pulse.bridge.registers.RegisterMap;
  * }</pre>
  */
 public final class SimulatedModbusServer implements AutoCloseable {
+
+    /** Handler threads: a silent meter holds one per unanswered request for a while. */
+    private static final int POOL = 32;
 
     private final ModbusSlave slave;
     private final int port;
@@ -52,7 +54,7 @@ public final class SimulatedModbusServer implements AutoCloseable {
     public static SimulatedModbusServer tcp(int port) {
         int chosen = port > 0 ? port : freePort();
         try {
-            ModbusSlave slave = ModbusSlaveFactory.createTCPSlave(InetAddress.getLoopbackAddress(), chosen, 5, false);
+            ModbusSlave slave = ModbusSlaveFactory.createTCPSlave(InetAddress.getLoopbackAddress(), chosen, POOL, false);
             slave.open();
             return new SimulatedModbusServer(slave, chosen);
         } catch (ModbusException e) {
@@ -89,14 +91,8 @@ public final class SimulatedModbusServer implements AutoCloseable {
         return meter;
     }
 
-    /** j2mod answers nothing for a unit id without a process image: that is how a meter goes silent. */
     private void install(SimulatedMeter meter) {
-        ProcessImage image = meter.currentImage();
-        if (image == null) {
-            slave.removeProcessImage(meter.unitId());
-        } else {
-            slave.addProcessImage(meter.unitId(), image);
-        }
+        slave.addProcessImage(meter.unitId(), meter.currentImage());
     }
 
     /** The TCP port (0 for a serial server). */
