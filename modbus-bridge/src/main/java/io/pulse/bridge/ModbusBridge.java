@@ -47,6 +47,7 @@ public final class ModbusBridge implements AutoCloseable {
     private final List<BusPoller> pollers = new ArrayList<>();
     private final ScheduledExecutorService statusTimer;
     private final java.util.concurrent.atomic.AtomicLong readingsTaken = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile long publishedVersion = -1;
     private long lastStatusAt;
 
@@ -189,6 +190,9 @@ public final class ModbusBridge implements AutoCloseable {
     /** Stops polling, says "offline" on the status topic, and closes the queue (what is queued stays on disk). */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         pollers.forEach(BusPoller::close);
         statusTimer.shutdownNow();
         forwarder.stop();

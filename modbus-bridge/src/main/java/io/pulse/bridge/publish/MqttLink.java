@@ -30,6 +30,7 @@ public final class MqttLink implements AutoCloseable {
     private final MqttSettings settings;
     private final String statusTopic;
     private final byte[] will;
+    private final java.util.concurrent.atomic.AtomicBoolean reportedDown = new java.util.concurrent.atomic.AtomicBoolean();
 
     public MqttLink(MqttSettings settings, String clientId, String statusTopic, byte[] will, Runnable onConnected) {
         this.settings = settings;
@@ -43,11 +44,14 @@ public final class MqttLink implements AutoCloseable {
                 .applyAutomaticReconnect()
                 .addConnectedListener(ctx -> {
                     LOG.info("connected to MQTT broker {}", settings.broker());
+                    reportedDown.set(false);
                     onConnected.run();
                 })
                 .addDisconnectedListener(ctx -> {
-                    if (ctx.getSource() != com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource.USER) {
-                        LOG.warn("MQTT broker {} unreachable ({}); readings queue on disk",
+                    // once per outage, not once per reconnect attempt
+                    if (ctx.getSource() != com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource.USER
+                            && reportedDown.compareAndSet(false, true)) {
+                        LOG.warn("MQTT broker {} unreachable ({}); readings queue on disk until it is back",
                                 settings.broker(), ctx.getCause().getMessage());
                     }
                 });
