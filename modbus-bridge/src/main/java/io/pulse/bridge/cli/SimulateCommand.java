@@ -36,6 +36,7 @@ final class SimulateCommand implements Callable<Integer> {
             for (int unit : units) {
                 SimulatedMeter meter = server.addMeter(unit, map);
                 meter.setPower(power);
+                meter.setCurrent(Math.abs(power) / 230.0); // at the default 230 V and power factor 1
             }
             System.out.println("simulated " + map.name() + " meters (units " + java.util.Arrays.toString(units)
                     + ") on modbus tcp 127.0.0.1:" + server.port() + "; Ctrl-C stops");
