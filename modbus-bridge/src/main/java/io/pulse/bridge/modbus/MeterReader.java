@@ -27,6 +27,7 @@ public final class MeterReader {
     private final RegisterMap map;
     private final int retries;
     private final Clock clock;
+    private boolean answered;
 
     public MeterReader(String meterId, int unitId, RegisterMap map, int retries, Clock clock) {
         this.meterId = meterId;
@@ -46,6 +47,7 @@ public final class MeterReader {
         for (int attempt = 0; attempt <= retries; attempt++) {
             try {
                 Map<MeterField, Double> values = readOnce(line);
+                answered = true;
                 return new MeterReading(meterId, clock.instant(), values);
             } catch (MeterFault e) {
                 last = e;
@@ -53,7 +55,19 @@ public final class MeterReader {
                         attempt + 1, e.getMessage());
             }
         }
-        throw new MeterFault(last.getMessage() + " (after " + (retries + 1) + " attempts)", last);
+        throw new MeterFault(last.getMessage() + " (after " + (retries + 1) + " attempts)" + hint(last), last);
+    }
+
+    /** The usual configuration mistakes behind a meter that never answered properly. */
+    private String hint(MeterFault fault) {
+        String message = fault.getMessage();
+        if (message.startsWith("exception response 2 ")) {
+            return "; check register map '" + map.name() + "' and unit id " + unitId + " for this meter";
+        }
+        if (!answered && message.startsWith("timeout")) {
+            return "; never answered: check unit id " + unitId + " and the line settings";
+        }
+        return "";
     }
 
     private Map<MeterField, Double> readOnce(ModbusLine line) throws MeterFault {

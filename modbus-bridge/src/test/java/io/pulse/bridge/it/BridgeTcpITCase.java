@@ -150,6 +150,22 @@ class BridgeTcpITCase {
         }
     }
 
+    @Test
+    void aWrongUnitIdIsNamedInTheFault() throws Exception {
+        try (SimulatedModbusServer server = SimulatedModbusServer.tcp(0);
+                MqttCollector sub = new MqttCollector(MQTT, "sub-unit", "energy/#")) {
+            server.addMeter(1, Presets.SDM630);
+            try (ModbusBridge bridge = ModbusBridge.start(BridgeFixture.tcpBridge("b-unit", MQTT, queueDir,
+                    server.port(), INTERVAL_MS, List.of(new MeterConfig("W", 9, "sdm630", null))))) {
+                Await.until(WAIT, () -> meterStatus(sub, "b-unit", "W") != null
+                        && "fault".equals(meterStatus(sub, "b-unit", "W").get("state").asText()), () -> sub.all().toString());
+                assertThat(meterStatus(sub, "b-unit", "W").get("error").asText())
+                        .endsWith("check register map 'sdm630' and unit id 9 for this meter");
+                assertThat(bridge.readingsTaken()).isZero();
+            }
+        }
+    }
+
     static JsonNode lastStatus(MqttCollector sub, String bridgeId) {
         List<JsonNode> all = sub.on("energy/bridges/" + bridgeId + "/status");
         return all.isEmpty() ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : all.get(all.size() - 1);
