@@ -49,6 +49,7 @@ public final class ModbusBridge implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicLong readingsTaken = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile long publishedVersion = -1;
+    private volatile boolean started;
     private long lastStatusAt;
 
     private ModbusBridge(BridgeConfig config, Clock clock) {
@@ -101,6 +102,7 @@ public final class ModbusBridge implements AutoCloseable {
         forwarderThread.start();
         pollers.forEach(BusPoller::start);
         statusTimer.scheduleWithFixedDelay(this::publishStatusIfDue, 200, 200, TimeUnit.MILLISECONDS);
+        started = true;
         LOG.info("bridge {} started: {} meters on {} buses, queue {}", config.bridgeId(),
                 config.buses().stream().mapToInt(b -> b.meters().size()).sum(), config.buses().size(),
                 config.queue().directory());
@@ -204,6 +206,8 @@ public final class ModbusBridge implements AutoCloseable {
         }
         link.close(status.offline(clock.instant()));
         queue.close();
-        LOG.info("bridge {} stopped; {} readings stay queued", config.bridgeId(), queue.size());
+        if (started) {
+            LOG.info("bridge {} stopped; {} readings stay queued", config.bridgeId(), queue.size());
+        }
     }
 }
