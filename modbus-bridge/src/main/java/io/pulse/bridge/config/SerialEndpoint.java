@@ -1,6 +1,6 @@
 package io.pulse.bridge.config;
 
-/** An RS-485 line for Modbus RTU: device path and line settings (Eastron default: 9600 8N1... check the meter). */
+/** An RS-485 line for Modbus RTU: device path and line settings (default 9600 8N1; they must match the meters' own setup). */
 public record SerialEndpoint(String port, Integer baud, String parity, Integer dataBits, Integer stopBits) {
 
     public SerialEndpoint {
