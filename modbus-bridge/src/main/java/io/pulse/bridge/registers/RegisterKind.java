@@ -1,0 +1,6 @@
+package io.pulse.bridge.registers;
+
+/** Which Modbus table a map reads: input registers (function 04) or holding registers (03). */
+public enum RegisterKind {
+    INPUT, HOLDING
+}
