@@ -31,7 +31,13 @@ public final class BridgeCommand implements Callable<Integer> {
     @Option(names = "--check", description = "check the configuration (and that serial ports exist), then exit")
     boolean check;
 
+    /** The program's logging; not named log4j2.properties, which would win in any JVM that embeds the bridge. */
+    static final String LOG_CONFIG = "pulse-modbus-bridge-log4j2.properties";
+
     public static void main(String[] args) {
+        if (System.getProperty("log4j2.configurationFile") == null) {
+            System.setProperty("log4j2.configurationFile", LOG_CONFIG); // before the first logger
+        }
         System.exit(commandLine().execute(args));
     }
 
