@@ -17,6 +17,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 import java.time.Duration;
@@ -50,12 +51,14 @@ public final class TelemetryPipeline {
                 .keyBy(Reading::deviceId, Types.STRING)
                 .process(new DedupAndLateFilter(quality)).name("telemetry: dedup and late").uid("telemetry-dedup");
 
-        SingleOutputStreamOperator<ScoredReading> scored = deduplicated
-                .keyBy(Reading::deviceId, Types.STRING)
+        // Dedup's output is partitioned by device already: scoring runs in the same chain.
+        SingleOutputStreamOperator<ScoredReading> scored = DataStreamUtils
+                .reinterpretAsKeyedStream(deduplicated, Reading::deviceId, Types.STRING)
                 .process(new AnomalyScorer(quality)).name("telemetry: z-scores").uid("telemetry-scores");
 
-        // OFFLINE judges readings as they arrive; the patterns judge them scored, in order.
-        AlertStreams alerts = AlertsPipeline.attach(
+        // OFFLINE judges readings as they arrive; the patterns judge them scored, in order (both
+        // streams still partitioned by device).
+        AlertStreams alerts = AlertsPipeline.attachInOrder(
                 withRegistry(scored.map(AlertInput::of).returns(TypeInformation.of(AlertInput.class)), registry, "alert input"),
                 withRegistry(deduplicated.map(AlertInput::of).returns(TypeInformation.of(AlertInput.class)), registry, "arrivals"),
                 rules);
