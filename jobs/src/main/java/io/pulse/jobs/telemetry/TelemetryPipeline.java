@@ -43,6 +43,9 @@ public final class TelemetryPipeline {
      */
     public static TelemetryStreams process(DataStream<Reading> readings, DataStream<AlertRules> rules,
                                            QualitySettings quality, JdbcSettings registry) {
+        // Every operator here emits new immutable records and changes none it has received, so
+        // chained operators can share them instead of each getting a serializer's deep copy.
+        readings.getExecutionEnvironment().getConfig().enableObjectReuse();
         SingleOutputStreamOperator<Reading> deduplicated = readings
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<Reading>forBoundedOutOfOrderness(OUT_OF_ORDERNESS)
                         .withTimestampAssigner((reading, previous) -> reading.ts())

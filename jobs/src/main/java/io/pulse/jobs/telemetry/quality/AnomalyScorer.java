@@ -7,7 +7,6 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -33,7 +32,7 @@ import java.util.Set;
  * timestamp ({@code ts} itself with the default lateness of 0); the reading's own time is
  * {@link ScoredReading#ts()}.
  *
- * <p>State per device: one {@code double[]} of the last {@code zWindow} values per metric, the
+ * <p>State per device: one {@link MetricHistory} (the last {@code zWindow} values per metric), the
  * readings still waiting for the watermark, and {@link ScoringActivity}. After
  * {@code historyRetention} without a reading, a cleanup timer drops the history.
  */
@@ -46,7 +45,7 @@ public final class AnomalyScorer extends KeyedProcessFunction<String, Reading, S
     private final long retentionMs;
 
     private transient MapState<Long, Reading> waiting;
-    private transient MapState<String, double[]> history;
+    private transient ValueState<MetricHistory> history;
     private transient ValueState<ScoringActivity> activity;
 
     public AnomalyScorer(QualitySettings settings) {
@@ -59,8 +58,7 @@ public final class AnomalyScorer extends KeyedProcessFunction<String, Reading, S
     public void open(OpenContext openContext) {
         waiting = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("waiting", Types.LONG, TypeInformation.of(Reading.class)));
-        history = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("history", Types.STRING, PrimitiveArrayTypeInfo.DOUBLE_PRIMITIVE_ARRAY_TYPE_INFO));
+        history = getRuntimeContext().getState(new ValueStateDescriptor<>("metric-history", MetricHistory.class));
         activity = getRuntimeContext().getState(
                 new ValueStateDescriptor<>("activity", TypeInformation.of(ScoringActivity.class)));
     }
@@ -86,10 +84,14 @@ public final class AnomalyScorer extends KeyedProcessFunction<String, Reading, S
     private ScoredReading score(Reading reading) throws Exception {
         Map<String, Double> zScores = new HashMap<>();
         Set<String> anomalous = new HashSet<>();
+        MetricHistory recent = history.value();
+        if (recent == null) {
+            recent = new MetricHistory();
+        }
         for (Map.Entry<String, Double> metric : reading.metrics().entrySet()) {
             String name = metric.getKey();
             double value = metric.getValue();
-            double[] previous = history.get(name);
+            double[] previous = recent.of(name);
             OptionalDouble z = zScore.score(previous, value);
             if (z.isPresent()) {
                 zScores.put(name, z.getAsDouble());
@@ -97,8 +99,9 @@ public final class AnomalyScorer extends KeyedProcessFunction<String, Reading, S
                     anomalous.add(name);
                 }
             }
-            history.put(name, zScore.append(previous, value));
+            recent.put(name, zScore.append(previous, value));
         }
+        history.update(recent);
         return new ScoredReading(reading.deviceId(), reading.ts(), reading.metrics(), zScores, anomalous);
     }
 
