@@ -63,11 +63,12 @@ public final class TelemetryPipeline {
         // streams still partitioned by device).
         AlertStreams alerts = AlertsPipeline.attachInOrder(
                 withRegistry(scored.map(AlertInput::of).returns(TypeInformation.of(AlertInput.class)), registry, "alert input"),
-                withRegistry(deduplicated.map(AlertInput::of).returns(TypeInformation.of(AlertInput.class)), registry, "arrivals"),
+                withRegistry(deduplicated.map(AlertInput::arrival).returns(TypeInformation.of(AlertInput.class)), registry, "arrivals"),
                 rules);
 
         // Health, online, open alerts and last seen per device; the registry learns new devices.
         SingleOutputStreamOperator<DeviceStatus> status = scored
+                .map(DeviceStatusTracker::seen).returns(TypeInformation.of(ScoredReading.class)).name("telemetry: seen")
                 .connect(alerts.events())
                 .keyBy(ScoredReading::deviceId, event -> event.alert().deviceId(), Types.STRING)
                 .process(new DeviceStatusTracker()).name("telemetry: device status").uid("telemetry-device-status");

@@ -10,10 +10,13 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.operators.TimestampedCollector;
 import org.apache.flink.util.Collector;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -39,6 +42,14 @@ import java.util.Set;
 public final class AnomalyScorer extends KeyedProcessFunction<String, Reading, ScoredReading> {
 
     private static final long serialVersionUID = 1L;
+
+    /**
+     * How far apart in event time readings of a device may be and still share one release timer:
+     * a reading registers its own only when no pending timer is this close before its time. Each
+     * firing releases every reading the watermark has passed, so a device costs about one timer
+     * per watermark, not one per reading.
+     */
+    static final long SHARED_TIMER_SPAN_MS = 60_000;
 
     private final RollingZScore zScore;
     private final long allowedLatenessMs;
@@ -66,18 +77,50 @@ public final class AnomalyScorer extends KeyedProcessFunction<String, Reading, S
     @Override
     public void processElement(Reading reading, Context ctx, Collector<ScoredReading> out) throws Exception {
         waiting.put(reading.ts(), reading);
-        ctx.timerService().registerEventTimeTimer(releaseAt(reading.ts()));
+        long release = releaseAt(reading.ts());
+        ScoringActivity current = activity.value();
+        long pending = current == null || current.releaseTimer() <= ctx.timerService().currentWatermark()
+                ? ScoringActivity.NONE : current.releaseTimer(); // a timer at or behind the watermark has fired
+        // A pending timer shortly before this reading's time releases it too (or re-arms for it).
+        if (pending != ScoringActivity.NONE && pending <= release && release - pending < SHARED_TIMER_SPAN_MS) {
+            return;
+        }
+        ctx.timerService().registerEventTimeTimer(release);
+        activity.update((current == null ? ScoringActivity.INITIAL : current).releaseTimer(Math.max(pending, release)));
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<ScoredReading> out) throws Exception {
-        // Scoring first: a reading released at the cleanup time still counts as activity.
-        Reading due = waiting.get(timestamp - allowedLatenessMs);
-        if (due != null) {
-            waiting.remove(due.ts());
-            out.collect(score(due));
-            noteScored(due.ts(), ctx);
+        long watermark = ctx.timerService().currentWatermark();
+        List<Long> due = new ArrayList<>();
+        long next = Long.MAX_VALUE;
+        for (Long ts : waiting.keys()) {
+            if (releaseAt(ts) <= watermark) {
+                due.add(ts);
+            } else {
+                next = Math.min(next, releaseAt(ts));
+            }
         }
+        due.sort(null);
+        for (Long ts : due) {
+            long release = releaseAt(ts);
+            // The cleanup happens in its place in time: before a reading released after it.
+            expireIfSilent(release - 1, ctx);
+            Reading reading = waiting.get(ts);
+            waiting.remove(ts);
+            if (out instanceof TimestampedCollector<ScoredReading> timestamped) {
+                timestamped.setAbsoluteTimestamp(release); // as if released by a timer of its own
+            }
+            out.collect(score(reading));
+            noteScored(ts, ctx);
+        }
+        if (next != Long.MAX_VALUE) {
+            ctx.timerService().registerEventTimeTimer(next);
+            ScoringActivity current = activity.value();
+            long pending = current == null || current.releaseTimer() <= watermark ? ScoringActivity.NONE : current.releaseTimer();
+            activity.update((current == null ? ScoringActivity.INITIAL : current).releaseTimer(Math.max(pending, next)));
+        }
+        // Scoring first: a reading released at the cleanup time still counts as activity.
         expireIfSilent(timestamp, ctx);
     }
 
@@ -108,27 +151,30 @@ public final class AnomalyScorer extends KeyedProcessFunction<String, Reading, S
     private void noteScored(long ts, OnTimerContext ctx) throws Exception {
         ScoringActivity current = activity.value();
         if (current == null) {
+            current = ScoringActivity.INITIAL;
+        }
+        if (current.cleanupAt() == ScoringActivity.NONE) {
             long cleanupAt = Lateness.saturatedAdd(ts, retentionMs);
             ctx.timerService().registerEventTimeTimer(cleanupAt);
-            activity.update(new ScoringActivity(ts, cleanupAt));
+            activity.update(current.scoredAt(ts).cleanupAt(cleanupAt));
         } else if (ts > current.lastScoredTs()) {
-            activity.update(new ScoringActivity(ts, current.cleanupAt()));
+            activity.update(current.scoredAt(ts));
         }
     }
 
     private void expireIfSilent(long timestamp, OnTimerContext ctx) throws Exception {
         ScoringActivity current = activity.value();
-        if (current == null || timestamp < current.cleanupAt()) {
-            return; // a release timer, not the cleanup timer
+        if (current == null || current.cleanupAt() == ScoringActivity.NONE || timestamp < current.cleanupAt()) {
+            return; // not yet the cleanup time
         }
         long silentUntil = Lateness.saturatedAdd(current.lastScoredTs(), retentionMs);
         if (silentUntil <= timestamp) {
             history.clear();
-            activity.clear();
+            activity.clear(); // a release timer still pending finds its readings all the same
         } else {
             // Readings came since the timer was set: re-arm it for the latest one.
             ctx.timerService().registerEventTimeTimer(silentUntil);
-            activity.update(new ScoringActivity(current.lastScoredTs(), silentUntil));
+            activity.update(current.cleanupAt(silentUntil));
         }
     }
 
