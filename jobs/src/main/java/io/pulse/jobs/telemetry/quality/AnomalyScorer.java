@@ -14,8 +14,7 @@ import org.apache.flink.streaming.api.operators.TimestampedCollector;
 import org.apache.flink.util.Collector;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -92,89 +91,122 @@ public final class AnomalyScorer extends KeyedProcessFunction<String, Reading, S
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<ScoredReading> out) throws Exception {
         long watermark = ctx.timerService().currentWatermark();
-        List<Long> due = new ArrayList<>();
+        List<Map.Entry<Long, Reading>> due = new ArrayList<>();
         long next = Long.MAX_VALUE;
-        for (Long ts : waiting.keys()) {
-            if (releaseAt(ts) <= watermark) {
-                due.add(ts);
+        for (Map.Entry<Long, Reading> entry : waiting.entries()) {
+            long release = releaseAt(entry.getKey());
+            if (release <= watermark) {
+                due.add(entry);
             } else {
-                next = Math.min(next, releaseAt(ts));
+                next = Math.min(next, release);
             }
         }
-        due.sort(null);
-        for (Long ts : due) {
+        due.sort(Map.Entry.comparingByKey());
+        // The device's state is read once and written once per firing, not per reading.
+        Scoring scoring = new Scoring(activity.value(), history.value());
+        for (Map.Entry<Long, Reading> entry : due) {
+            long ts = entry.getKey();
             long release = releaseAt(ts);
             // The cleanup happens in its place in time: before a reading released after it.
-            expireIfSilent(release - 1, ctx);
-            Reading reading = waiting.get(ts);
+            expireIfSilent(scoring, release - 1, ctx);
             waiting.remove(ts);
             if (out instanceof TimestampedCollector<ScoredReading> timestamped) {
                 timestamped.setAbsoluteTimestamp(release); // as if released by a timer of its own
             }
-            out.collect(score(reading));
-            noteScored(ts, ctx);
+            out.collect(score(entry.getValue(), scoring.history()));
+            noteScored(scoring, ts, ctx);
         }
         if (next != Long.MAX_VALUE) {
             ctx.timerService().registerEventTimeTimer(next);
-            ScoringActivity current = activity.value();
-            long pending = current == null || current.releaseTimer() <= watermark ? ScoringActivity.NONE : current.releaseTimer();
-            activity.update((current == null ? ScoringActivity.INITIAL : current).releaseTimer(Math.max(pending, next)));
+            ScoringActivity current = scoring.activity == null ? ScoringActivity.INITIAL : scoring.activity;
+            long pending = current.releaseTimer() <= watermark ? ScoringActivity.NONE : current.releaseTimer();
+            scoring.activity = current.releaseTimer(Math.max(pending, next));
         }
         // Scoring first: a reading released at the cleanup time still counts as activity.
-        expireIfSilent(timestamp, ctx);
+        expireIfSilent(scoring, timestamp, ctx);
+        scoring.save();
     }
 
-    private ScoredReading score(Reading reading) throws Exception {
-        Map<String, Double> zScores = new HashMap<>();
-        Set<String> anomalous = new HashSet<>();
-        MetricHistory recent = history.value();
-        if (recent == null) {
-            recent = new MetricHistory();
+    /** A device's scoring state while a timer fires; null fields are cleared state. */
+    private final class Scoring {
+        ScoringActivity activity;
+        MetricHistory history;
+
+        Scoring(ScoringActivity activity, MetricHistory history) {
+            this.activity = activity;
+            this.history = history;
         }
+
+        MetricHistory history() {
+            if (history == null) {
+                history = new MetricHistory();
+            }
+            return history;
+        }
+
+        void save() throws Exception {
+            if (history == null) {
+                AnomalyScorer.this.history.clear();
+            } else {
+                AnomalyScorer.this.history.update(history);
+            }
+            if (activity == null) {
+                AnomalyScorer.this.activity.clear();
+            } else {
+                AnomalyScorer.this.activity.update(activity);
+            }
+        }
+    }
+
+    private ScoredReading score(Reading reading, MetricHistory recent) {
+        int n = reading.metrics().size();
+        @SuppressWarnings("unchecked")
+        Map.Entry<String, Double>[] zScores = new Map.Entry[n];
+        String[] anomalous = new String[n];
+        int scoredCount = 0;
+        int anomalousCount = 0;
         for (Map.Entry<String, Double> metric : reading.metrics().entrySet()) {
             String name = metric.getKey();
             double value = metric.getValue();
             double[] previous = recent.of(name);
             OptionalDouble z = zScore.score(previous, value);
             if (z.isPresent()) {
-                zScores.put(name, z.getAsDouble());
+                zScores[scoredCount++] = Map.entry(name, z.getAsDouble());
                 if (zScore.anomalous(z.getAsDouble())) {
-                    anomalous.add(name);
+                    anomalous[anomalousCount++] = name;
                 }
             }
             recent.put(name, zScore.append(previous, value));
         }
-        history.update(recent);
-        return new ScoredReading(reading.deviceId(), reading.ts(), reading.metrics(), zScores, anomalous);
+        // Immutable collections built once: ScoredReading keeps them as they are.
+        return new ScoredReading(reading.deviceId(), reading.ts(), reading.metrics(),
+                Map.ofEntries(Arrays.copyOf(zScores, scoredCount)), Set.of(Arrays.copyOf(anomalous, anomalousCount)));
     }
 
-    private void noteScored(long ts, OnTimerContext ctx) throws Exception {
-        ScoringActivity current = activity.value();
-        if (current == null) {
-            current = ScoringActivity.INITIAL;
-        }
+    private void noteScored(Scoring scoring, long ts, OnTimerContext ctx) {
+        ScoringActivity current = scoring.activity == null ? ScoringActivity.INITIAL : scoring.activity;
         if (current.cleanupAt() == ScoringActivity.NONE) {
             long cleanupAt = Lateness.saturatedAdd(ts, retentionMs);
             ctx.timerService().registerEventTimeTimer(cleanupAt);
-            activity.update(current.scoredAt(ts).cleanupAt(cleanupAt));
+            scoring.activity = current.scoredAt(ts).cleanupAt(cleanupAt);
         } else if (ts > current.lastScoredTs()) {
-            activity.update(current.scoredAt(ts));
+            scoring.activity = current.scoredAt(ts);
         }
     }
 
-    private void expireIfSilent(long timestamp, OnTimerContext ctx) throws Exception {
-        ScoringActivity current = activity.value();
+    private void expireIfSilent(Scoring scoring, long timestamp, OnTimerContext ctx) {
+        ScoringActivity current = scoring.activity;
         if (current == null || current.cleanupAt() == ScoringActivity.NONE || timestamp < current.cleanupAt()) {
             return; // not yet the cleanup time
         }
         long silentUntil = Lateness.saturatedAdd(current.lastScoredTs(), retentionMs);
         if (silentUntil <= timestamp) {
-            history.clear();
-            activity.clear(); // a release timer still pending finds its readings all the same
+            scoring.history = null;
+            scoring.activity = null; // a release timer still pending finds its readings all the same
         } else {
             // Readings came since the timer was set: re-arm it for the latest one.
             ctx.timerService().registerEventTimeTimer(silentUntil);
-            activity.update(current.cleanupAt(silentUntil));
+            scoring.activity = current.cleanupAt(silentUntil);
         }
     }
 
