@@ -19,6 +19,7 @@ import java.time.Duration;
  *                             │ EvaluatedReading
  *            ┌────────────────┼──────────────────────────┐
  *            ▼                ▼                          ▼
+ *   [PatternGate, in order]   │                          │
  *   AlertPatterns (5 CEP)   readings                 OfflineDetector
  *            │ AlertMatch     │                          │
  *            └──── union ─────┘                          │
@@ -28,7 +29,9 @@ import java.time.Duration;
  *                         alerts / events / commands
  * </pre>
  * The inputs need timestamps and watermarks already (event time throughout); the rules stream
- * needs none: {@link RulesWatermarks} keeps it from holding event time back.
+ * needs none: {@link RulesWatermarks} keeps it from holding event time back. OFFLINE runs chained
+ * to its ApplyRules (no shuffle by the same key); {@link #attachInOrder} also drops the shuffle
+ * before ApplyRules and runs the patterns behind {@link PatternGate}, in the same chain.
  */
 public final class AlertsPipeline {
 
