@@ -23,16 +23,18 @@ import java.util.Set;
 /**
  * Keyed by device id: scores every reading with {@link RollingZScore}, per metric, in event-time
  * order. "The previous 20" only means something in event time, so each reading waits in state
- * until the watermark reaches {@code ts + allowedLateness} (an event-time timer), then is scored;
- * timers fire in time order, so out-of-order input within the tolerance is scored sorted.
+ * until the watermark reaches {@code ts + allowedLateness}, then is scored; a firing timer scores
+ * every waiting reading the watermark has passed, sorted, so out-of-order input within the
+ * tolerance is scored in order. Readings close together share a timer
+ * ({@link #SHARED_TIMER_SPAN_MS}): about one timer per device and watermark, not one per reading.
  *
  * <p>Expects input that passed {@link DedupAndLateFilter} with the same settings: then no reading
  * arrives behind one already scored. A repeated ts is still counted once (the buffer is keyed by
  * ts).
  *
- * <p>Output records carry the timer's time, {@code ts + allowedLateness}, as their Flink
- * timestamp ({@code ts} itself with the default lateness of 0); the reading's own time is
- * {@link ScoredReading#ts()}.
+ * <p>Output records carry their release time, {@code ts + allowedLateness}, as their Flink
+ * timestamp ({@code ts} itself with the default lateness of 0), whichever timer released them;
+ * the reading's own time is {@link ScoredReading#ts()}.
  *
  * <p>State per device: one {@link MetricHistory} (the last {@code zWindow} values per metric), the
  * readings still waiting for the watermark, and {@link ScoringActivity}. After
