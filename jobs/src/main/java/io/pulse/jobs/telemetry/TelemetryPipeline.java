@@ -17,6 +17,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 import java.time.Duration;
@@ -42,6 +43,9 @@ public final class TelemetryPipeline {
      */
     public static TelemetryStreams process(DataStream<Reading> readings, DataStream<AlertRules> rules,
                                            QualitySettings quality, JdbcSettings registry) {
+        // Every operator here emits new immutable records and changes none it has received, so
+        // chained operators can share them instead of each getting a serializer's deep copy.
+        readings.getExecutionEnvironment().getConfig().enableObjectReuse();
         SingleOutputStreamOperator<Reading> deduplicated = readings
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<Reading>forBoundedOutOfOrderness(OUT_OF_ORDERNESS)
                         .withTimestampAssigner((reading, previous) -> reading.ts())
@@ -50,18 +54,21 @@ public final class TelemetryPipeline {
                 .keyBy(Reading::deviceId, Types.STRING)
                 .process(new DedupAndLateFilter(quality)).name("telemetry: dedup and late").uid("telemetry-dedup");
 
-        SingleOutputStreamOperator<ScoredReading> scored = deduplicated
-                .keyBy(Reading::deviceId, Types.STRING)
+        // Dedup's output is partitioned by device already: scoring runs in the same chain.
+        SingleOutputStreamOperator<ScoredReading> scored = DataStreamUtils
+                .reinterpretAsKeyedStream(deduplicated, Reading::deviceId, Types.STRING)
                 .process(new AnomalyScorer(quality)).name("telemetry: z-scores").uid("telemetry-scores");
 
-        // OFFLINE judges readings as they arrive; the patterns judge them scored, in order.
-        AlertStreams alerts = AlertsPipeline.attach(
+        // OFFLINE judges readings as they arrive; the patterns judge them scored, in order (both
+        // streams still partitioned by device).
+        AlertStreams alerts = AlertsPipeline.attachInOrder(
                 withRegistry(scored.map(AlertInput::of).returns(TypeInformation.of(AlertInput.class)), registry, "alert input"),
-                withRegistry(deduplicated.map(AlertInput::of).returns(TypeInformation.of(AlertInput.class)), registry, "arrivals"),
+                withRegistry(deduplicated.map(AlertInput::arrival).returns(TypeInformation.of(AlertInput.class)), registry, "arrivals"),
                 rules);
 
         // Health, online, open alerts and last seen per device; the registry learns new devices.
         SingleOutputStreamOperator<DeviceStatus> status = scored
+                .map(DeviceStatusTracker::seen).returns(TypeInformation.of(ScoredReading.class)).name("telemetry: seen")
                 .connect(alerts.events())
                 .keyBy(ScoredReading::deviceId, event -> event.alert().deviceId(), Types.STRING)
                 .process(new DeviceStatusTracker()).name("telemetry: device status").uid("telemetry-device-status");

@@ -100,9 +100,10 @@ final class Report {
 
                 - (a) `Pipeline.job` runs the telemetry job's own processing, `TelemetryPipeline.process`, which
                   `TelemetryJob.build` runs between its MQTT sources and its sinks: event
-                  time (5 s out of order, 30 s idleness) → keyBy device → `DedupAndLateFilter` → keyBy →
-                  `AnomalyScorer` → `AlertInput` → `AlertsPipeline.attach` (ApplyRules with broadcast rules,
-                  the CEP patterns, lifecycle, offline) → `DeviceStatusTracker`, with the same side outputs.
+                  time (5 s out of order, 30 s idleness) → keyBy device → `DedupAndLateFilter` → (same chain)
+                  `AnomalyScorer` → `AlertInput` → `AlertsPipeline.attachInOrder` (ApplyRules with broadcast
+                  rules, `PatternGate` and the CEP patterns chained to it, lifecycle, offline) →
+                  `DeviceStatusTracker`, with the same side outputs; object reuse on, as the pipeline sets it.
                   The source is a `DataGeneratorSource` of parsed `Reading`s (parallelism 1, so event time advances
                   evenly for all devices; everything downstream at parallelism %d) and the rules come from one
                   rules message (the contract's defaults and a fan command on OVERHEAT) in a bounded source

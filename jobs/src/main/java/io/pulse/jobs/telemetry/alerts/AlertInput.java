@@ -36,6 +36,14 @@ public record AlertInput(
         return new AlertInput(reading.deviceId(), reading.ts(), reading.metrics(), Set.of(), 0, null, 0);
     }
 
+    /**
+     * Only who and when, for OFFLINE (it judges arrivals, not values): no metrics to carry across
+     * the network to a rules operator that would then find no thresholds crossed.
+     */
+    public static AlertInput arrival(Reading reading) {
+        return new AlertInput(reading.deviceId(), reading.ts(), Map.of(), Set.of(), 0, null, 0);
+    }
+
     public static AlertInput of(ScoredReading scored) {
         return scored(scored.deviceId(), scored.ts(), scored.metrics(), scored.zScores(), scored.anomalousMetrics());
     }

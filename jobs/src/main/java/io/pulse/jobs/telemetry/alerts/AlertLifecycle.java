@@ -6,6 +6,8 @@ import io.pulse.jobs.telemetry.rules.AlertType;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
@@ -28,10 +30,12 @@ import java.util.Map;
  * keyed by device, connected to the rules broadcast (for hysteresis, messages and commands). A
  * match reaches this operator only once the watermark passes its reading in the CEP operator, so
  * a later reading may arrive first; both are therefore held until the watermark passes their time
- * and handled in event-time order (matches before readings of the same instant).
+ * and handled in event-time order (matches before readings of the same instant). One event-time
+ * timer at the earliest waiting time releases, when the watermark passes it, every signal the
+ * watermark has passed: one timer per device and watermark rather than one per reading.
  *
- * <p>State: the signals waiting for the watermark and the open alerts. Nothing is kept for a
- * device without open alerts.
+ * <p>State: the signals waiting for the watermark (with the time of that timer) and the open
+ * alerts. Nothing is kept for a device without open alerts.
  */
 public final class AlertLifecycle extends KeyedBroadcastProcessFunction<String, AlertSignal, AlertRules, Alert>
         implements ResultTypeQueryable<Alert> {
@@ -41,6 +45,7 @@ public final class AlertLifecycle extends KeyedBroadcastProcessFunction<String, 
     private final AlertTransitions transitions;
     private transient MapState<Long, List<AlertSignal>> pending;
     private transient MapState<AlertType, OpenAlert> open;
+    private transient ValueState<Long> releaseAt;
 
     public AlertLifecycle(PatternSettings settings) {
         this.transitions = new AlertTransitions(settings);
@@ -52,6 +57,7 @@ public final class AlertLifecycle extends KeyedBroadcastProcessFunction<String, 
                 "pending-signals", Types.LONG, Types.LIST(TypeInformation.of(AlertSignal.class))));
         open = getRuntimeContext().getMapState(new MapStateDescriptor<>(
                 "open-alerts", TypeInformation.of(AlertType.class), TypeInformation.of(OpenAlert.class)));
+        releaseAt = getRuntimeContext().getState(new ValueStateDescriptor<>("release-at", Types.LONG));
     }
 
     @Override
@@ -68,15 +74,36 @@ public final class AlertLifecycle extends KeyedBroadcastProcessFunction<String, 
         }
         waiting.add(signal);
         pending.put(ts, waiting);
-        ctx.timerService().registerEventTimeTimer(ts);
+        Long timer = releaseAt.value();
+        if (timer == null || ts < timer) {
+            releaseAt.update(ts); // a later timer still registered finds nothing due, or re-arms
+            ctx.timerService().registerEventTimeTimer(ts);
+        }
     }
 
     @Override
     public void onTimer(long ts, OnTimerContext ctx, Collector<Alert> out) throws Exception {
-        List<AlertSignal> due = pending.get(ts);
-        if (due != null) {
-            pending.remove(ts);
-            handle(due, ctx, out);
+        long watermark = ctx.timerService().currentWatermark();
+        List<Long> due = new ArrayList<>();
+        long next = Long.MAX_VALUE;
+        for (Long waiting : pending.keys()) {
+            if (waiting <= watermark) {
+                due.add(waiting);
+            } else {
+                next = Math.min(next, waiting);
+            }
+        }
+        due.sort(null);
+        for (Long at : due) {
+            List<AlertSignal> signals = pending.get(at);
+            pending.remove(at);
+            handle(signals, ctx, out);
+        }
+        if (next == Long.MAX_VALUE) {
+            releaseAt.clear();
+        } else {
+            releaseAt.update(next);
+            ctx.timerService().registerEventTimeTimer(next);
         }
     }
 

@@ -12,7 +12,9 @@ import org.apache.flink.cep.pattern.Pattern;
 import org.apache.flink.cep.pattern.conditions.IterativeCondition;
 import org.apache.flink.cep.pattern.conditions.SimpleCondition;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.util.Collector;
 
 import java.io.Serializable;
@@ -127,17 +129,44 @@ public final class AlertPatterns implements Serializable {
     public DataStream<AlertMatch> matches(DataStream<EvaluatedReading> evaluated) {
         DataStream<AlertMatch> all = null;
         for (AlertType type : TYPES) {
-            String id = type.name().toLowerCase(Locale.ROOT).replace('_', '-');
             KeyedStream<EvaluatedReading, String> input = evaluated
-                    .filter(new Feeds(type)).name("alerts: " + id + " readings").uid("alerts-" + id + "-readings")
+                    .filter(new Feeds(type)).name("alerts: " + id(type) + " readings").uid("alerts-" + id(type) + "-readings")
                     .keyBy(EvaluatedReading::deviceId, Types.STRING);
-            DataStream<AlertMatch> found = CEP.pattern(input, pattern(type))
-                    .inEventTime()
-                    .process(new ToMatch(type), TypeInformation.of(AlertMatch.class))
-                    .name("alerts: " + id + " pattern").uid("alerts-" + id + "-pattern");
-            all = all == null ? found : all.union(found);
+            all = union(all, match(type, input));
         }
         return all;
+    }
+
+    /**
+     * The same matches for readings partitioned by device and in event-time order per device (as
+     * {@code AnomalyScorer} releases them, keyed by device since): {@link PatternGate} passes each
+     * pattern only the readings that matter to it, with no shuffle on the way (one chain).
+     */
+    public DataStream<AlertMatch> matchesInOrder(DataStream<EvaluatedReading> evaluatedInOrder) {
+        SingleOutputStreamOperator<EvaluatedReading> gate = DataStreamUtils
+                .reinterpretAsKeyedStream(evaluatedInOrder, EvaluatedReading::deviceId, Types.STRING)
+                .process(new PatternGate(settings)).name("alerts: pattern gate").uid("alerts-pattern-gate");
+        DataStream<AlertMatch> all = null;
+        for (AlertType type : TYPES) {
+            all = union(all, match(type, DataStreamUtils.reinterpretAsKeyedStream(
+                    gate.getSideOutput(PatternGate.inputsOf(type)), EvaluatedReading::deviceId, Types.STRING)));
+        }
+        return all;
+    }
+
+    private DataStream<AlertMatch> match(AlertType type, KeyedStream<EvaluatedReading, String> input) {
+        return CEP.pattern(input, pattern(type))
+                .inEventTime()
+                .process(new ToMatch(type), TypeInformation.of(AlertMatch.class))
+                .name("alerts: " + id(type) + " pattern").uid("alerts-" + id(type) + "-pattern");
+    }
+
+    private static DataStream<AlertMatch> union(DataStream<AlertMatch> all, DataStream<AlertMatch> found) {
+        return all == null ? found : all.union(found);
+    }
+
+    private static String id(AlertType type) {
+        return type.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** The match of one pattern as an {@link AlertMatch}. */

@@ -6,6 +6,8 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 import java.time.Duration;
@@ -17,6 +19,7 @@ import java.time.Duration;
  *                             │ EvaluatedReading
  *            ┌────────────────┼──────────────────────────┐
  *            ▼                ▼                          ▼
+ *   [PatternGate, in order]   │                          │
  *   AlertPatterns (5 CEP)   readings                 OfflineDetector
  *            │ AlertMatch     │                          │
  *            └──── union ─────┘                          │
@@ -26,7 +29,9 @@ import java.time.Duration;
  *                         alerts / events / commands
  * </pre>
  * The inputs need timestamps and watermarks already (event time throughout); the rules stream
- * needs none: {@link RulesWatermarks} keeps it from holding event time back.
+ * needs none: {@link RulesWatermarks} keeps it from holding event time back. OFFLINE runs chained
+ * to its ApplyRules (no shuffle by the same key); {@link #attachInOrder} also drops the shuffle
+ * before ApplyRules and runs the patterns behind {@link PatternGate}, in the same chain.
  */
 public final class AlertsPipeline {
 
@@ -49,17 +54,33 @@ public final class AlertsPipeline {
 
     public static AlertStreams attach(DataStream<AlertInput> inputs, DataStream<AlertInput> liveness,
                                       DataStream<AlertRules> rules, PatternSettings settings, Duration offlineRetention) {
+        return wire(inputs, liveness, rules, settings, offlineRetention, false);
+    }
+
+    /**
+     * As {@link #attach(DataStream, DataStream, DataStream)} for inputs that are partitioned by
+     * device already (each device on the subtask {@code keyBy(deviceId)} would send it to, e.g.
+     * mapped from a keyed operator) and, for {@code inputsInOrder}, in event-time order per device:
+     * no shuffle by the same key again, and {@link PatternGate} before the patterns.
+     */
+    public static AlertStreams attachInOrder(DataStream<AlertInput> inputsInOrder, DataStream<AlertInput> liveness,
+                                             DataStream<AlertRules> rules) {
+        return wire(inputsInOrder, liveness, rules, PatternSettings.CONTRACT, OfflineDetector.DEFAULT_RETENTION, true);
+    }
+
+    private static AlertStreams wire(DataStream<AlertInput> inputs, DataStream<AlertInput> liveness, DataStream<AlertRules> rules,
+                                     PatternSettings settings, Duration offlineRetention, boolean inOrder) {
         BroadcastStream<AlertRules> broadcast = rules
                 .assignTimestampsAndWatermarks(new RulesWatermarks()).name("alerts: rules out of event time")
                 .broadcast(RulesBroadcast.STATE);
 
-        DataStream<EvaluatedReading> evaluated = inputs
-                .keyBy(AlertInput::deviceId, Types.STRING)
+        DataStream<EvaluatedReading> evaluated = byDevice(inputs, inOrder)
                 .connect(broadcast)
                 .process(new ApplyRules())
                 .name("alerts: apply rules").uid("alerts-apply-rules");
 
-        DataStream<AlertMatch> matches = new AlertPatterns(settings).matches(evaluated);
+        AlertPatterns patterns = new AlertPatterns(settings);
+        DataStream<AlertMatch> matches = inOrder ? patterns.matchesInOrder(evaluated) : patterns.matches(evaluated);
 
         DataStream<AlertSignal> signals = matches
                 .map(AlertSignal::of).returns(TypeInformation.of(AlertSignal.class)).name("alerts: matches")
@@ -71,14 +92,14 @@ public final class AlertsPipeline {
                 .process(new AlertLifecycle(settings))
                 .name("alerts: lifecycle").uid("alerts-lifecycle");
 
-        DataStream<EvaluatedReading> arriving = liveness == inputs ? evaluated : liveness
-                .keyBy(AlertInput::deviceId, Types.STRING)
+        DataStream<EvaluatedReading> arriving = liveness == inputs ? evaluated : byDevice(liveness, inOrder)
                 .connect(broadcast)
                 .process(new ApplyRules())
                 .name("alerts: apply rules on arrival").uid("alerts-apply-rules-arrival");
 
-        SingleOutputStreamOperator<Alert> offline = arriving
-                .keyBy(EvaluatedReading::deviceId, Types.STRING)
+        // ApplyRules' output is partitioned by device: OFFLINE runs in the same chain.
+        SingleOutputStreamOperator<Alert> offline = DataStreamUtils
+                .reinterpretAsKeyedStream(arriving, EvaluatedReading::deviceId, Types.STRING)
                 .process(new OfflineDetector(offlineRetention))
                 .name("alerts: offline").uid("alerts-offline");
 
@@ -87,5 +108,11 @@ public final class AlertsPipeline {
                 lifecycle.union(offline),
                 lifecycle.getSideOutput(AlertOutputs.EVENTS).union(offline.getSideOutput(AlertOutputs.EVENTS)),
                 lifecycle.getSideOutput(AlertOutputs.COMMANDS));
+    }
+
+    private static KeyedStream<AlertInput, String> byDevice(DataStream<AlertInput> inputs, boolean partitioned) {
+        return partitioned
+                ? DataStreamUtils.reinterpretAsKeyedStream(inputs, AlertInput::deviceId, Types.STRING)
+                : inputs.keyBy(AlertInput::deviceId, Types.STRING);
     }
 }

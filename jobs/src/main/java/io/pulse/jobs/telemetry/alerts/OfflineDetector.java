@@ -18,11 +18,15 @@ import static io.pulse.jobs.telemetry.alerts.OfflineState.NONE;
  * OFFLINE alerts, keyed by device, over the {@link EvaluatedReading}s (which carry the device's
  * timeout from the rules). Logic in {@link OfflineTracker}; this class owns the timers:
  * <ul>
- *   <li>an event-time timer at each reading's time, so gaps are judged in timestamp order once
- *       the watermark has passed (out-of-order readings within the bound fill gaps as they should);</li>
+ *   <li>the times of the readings not yet judged in timestamp order wait in the state, with one
+ *       event-time timer at the earliest: when the watermark passes it, every reading it has
+ *       passed is judged, in timestamp order (out-of-order readings within the bound fill gaps as
+ *       they should); one timer per device and watermark, not one per reading;</li>
  *   <li>a processing-time deadline at (arrival wall clock + timeout), moved by every reading: it
  *       fires on time even when no other device sends anything, since it does not wait for the
- *       watermark.</li>
+ *       watermark. A reading only moves the deadline in the state; the timer, when it fires
+ *       early, re-arms itself for the deadline then due, instead of a timer deleted and
+ *       registered per reading.</li>
  * </ul>
  *
  * <p>State policy: a device's state is needed while it reports. Once the wall-clock path has
@@ -59,17 +63,18 @@ public final class OfflineDetector extends KeyedProcessFunction<String, Evaluate
             st = new OfflineState();
         }
         emit(OfflineTracker.arrived(st, r), ctx, out);
-        ctx.timerService().registerEventTimeTimer(r.ts());
-        if (st.deadline != NONE) {
-            ctx.timerService().deleteProcessingTimeTimer(st.deadline);
-            st.deadline = NONE;
+        st.waiting = OfflineState.insert(st.waiting, r.ts());
+        if (st.judgeAt == NONE || r.ts() < st.judgeAt) {
+            st.judgeAt = r.ts(); // an earlier timer still pending fires harmlessly
+            ctx.timerService().registerEventTimeTimer(r.ts());
         }
         if (st.forgetAt != NONE) {
             ctx.timerService().deleteProcessingTimeTimer(st.forgetAt);
             st.forgetAt = NONE;
         }
-        if (st.afterMs > 0) {
-            st.deadline = ctx.timerService().currentProcessingTime() + st.afterMs;
+        st.dueAt = st.afterMs > 0 ? ctx.timerService().currentProcessingTime() + st.afterMs : NONE;
+        if (st.dueAt != NONE && st.deadline == NONE) {
+            st.deadline = st.dueAt;
             ctx.timerService().registerProcessingTimeTimer(st.deadline);
         }
         state.update(st);
@@ -83,13 +88,19 @@ public final class OfflineDetector extends KeyedProcessFunction<String, Evaluate
         }
         String deviceId = ctx.getCurrentKey();
         if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
-            emit(OfflineTracker.inOrder(st, deviceId, ts), ctx, out);
+            judgeInOrder(st, deviceId, ctx, out);
         } else if (ts == st.deadline) {
             st.deadline = NONE;
-            emit(OfflineTracker.silent(st, deviceId), ctx, out);
-            if (st.open != null && st.forgetAt == NONE) {
-                st.forgetAt = ts + retentionMs;
-                ctx.timerService().registerProcessingTimeTimer(st.forgetAt);
+            if (st.dueAt != NONE && st.dueAt > ts) {
+                st.deadline = st.dueAt; // readings came since it was set
+                ctx.timerService().registerProcessingTimeTimer(st.deadline);
+            } else if (st.dueAt != NONE) {
+                st.dueAt = NONE;
+                emit(OfflineTracker.silent(st, deviceId), ctx, out);
+                if (st.open != null && st.forgetAt == NONE) {
+                    st.forgetAt = ts + retentionMs;
+                    ctx.timerService().registerProcessingTimeTimer(st.forgetAt);
+                }
             }
         } else if (ts == st.forgetAt) {
             state.clear(); // no timer of ours is left: the deadline fired before this was set
@@ -98,6 +109,22 @@ public final class OfflineDetector extends KeyedProcessFunction<String, Evaluate
             return;
         }
         state.update(st);
+    }
+
+    /** Judges every waiting reading the watermark has passed, oldest first; re-arms for the rest. */
+    private static void judgeInOrder(OfflineState st, String deviceId, OnTimerContext ctx, Collector<Alert> out) {
+        long watermark = ctx.timerService().currentWatermark();
+        long[] waiting = st.waiting == null ? OfflineState.NO_TIMES : st.waiting;
+        int due = 0;
+        while (due < waiting.length && waiting[due] <= watermark) {
+            emit(OfflineTracker.inOrder(st, deviceId, waiting[due]), ctx, out);
+            due++;
+        }
+        st.waiting = due == 0 ? waiting : java.util.Arrays.copyOfRange(waiting, due, waiting.length);
+        st.judgeAt = st.waiting.length == 0 ? NONE : st.waiting[0];
+        if (st.judgeAt != NONE) {
+            ctx.timerService().registerEventTimeTimer(st.judgeAt);
+        }
     }
 
     private static void emit(List<AlertEvent> events, Context ctx, Collector<Alert> out) {

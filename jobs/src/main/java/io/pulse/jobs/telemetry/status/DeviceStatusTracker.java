@@ -18,6 +18,7 @@ import org.apache.flink.util.OutputTag;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -129,6 +130,11 @@ public class DeviceStatusTracker extends KeyedCoProcessFunction<String, ScoredRe
         s.clock = Math.max(s.clock, timestamp);
         emit(ctx, s, false, timestamp, out);
         state.update(s);
+    }
+
+    /** What this operator reads of a scored reading, device and time, without the values it need not receive. */
+    public static ScoredReading seen(ScoredReading reading) {
+        return new ScoredReading(reading.deviceId(), reading.ts(), Map.of(), Map.of(), Set.of());
     }
 
     private DeviceStatusState current() throws Exception {
