@@ -4,6 +4,7 @@ import io.pulse.jobs.PulseJob;
 import io.pulse.jobs.options.JobOptions;
 import io.pulse.jobs.storage.JdbcSettings;
 import io.pulse.jobs.storage.StorageSetup;
+import io.pulse.launcher.demo.meters.SimulatedMeters;
 import io.pulse.launcher.demo.stores.EmbeddedMariaDb;
 import io.pulse.launcher.demo.stores.EmbeddedQuestDb;
 import io.pulse.launcher.demo.summary.LiveSummary;
@@ -32,6 +33,7 @@ public final class Demo implements AutoCloseable {
         int mysqlPort = 3306;
         int questDbPort = 9000;
         Duration publishInterval = Duration.ofSeconds(1);
+        Duration meterPollInterval = Duration.ofSeconds(5);
         Duration summaryInterval = Duration.ofSeconds(5);
         Duration checkpointInterval = Duration.ofSeconds(5);
         PrintStream summaryOut = System.out;
@@ -60,6 +62,7 @@ public final class Demo implements AutoCloseable {
     private EmbeddedMariaDb mysql;
     private EmbeddedQuestDb questDb;
     private SimulatedDevices devices;
+    private SimulatedMeters meters;
     private DemoCluster cluster;
     private LiveSummary summary;
 
@@ -109,6 +112,13 @@ public final class Demo implements AutoCloseable {
                 devices.deviceIds().size(), seconds(s.publishInterval),
                 SimulatedDevices.MISBEHAVING_DEVICE);
 
+        if (PulseJob.ENERGY.available()) {
+            meters = SimulatedMeters.start(root.resolve("modbus-bridge"), broker.uri(), s.meterPollInterval);
+            out.printf("  meters        %d simulated Eastron meters on Modbus TCP 127.0.0.1:%d, polled every %s"
+                    + " by the Modbus bridge%n                into energy/meters/{meterId}/readings%n",
+                    SimulatedMeters.METER_IDS.size(), meters.modbusPort(), seconds(s.meterPollInterval));
+        }
+
         cluster = DemoCluster.start(root, s.webPort, s.checkpointInterval, options);
         out.printf("  Flink Web UI  %s  (local cluster in this process)%n", cluster.webUrl());
         cluster.awaitRunning(Duration.ofSeconds(120));
@@ -149,6 +159,11 @@ public final class Demo implements AutoCloseable {
         return devices;
     }
 
+    /** The simulated meters, when the energy job runs. */
+    public SimulatedMeters meters() {
+        return meters;
+    }
+
     public String jdbcUrl() {
         return mysql.jdbcUrl();
     }
@@ -171,6 +186,7 @@ public final class Demo implements AutoCloseable {
         step("summary", "stopped", summary);
         step("Flink job", "cancelled, local cluster stopped", cluster);
         step("simulated devices", "stopped", devices);
+        step("Modbus bridge and simulated meters", "stopped", meters);
         step("QuestDB", "stopped", questDb);
         step("MariaDB", "stopped", mysql);
         step("MQTT broker", "stopped", broker);

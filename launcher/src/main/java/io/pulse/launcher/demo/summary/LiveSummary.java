@@ -30,6 +30,11 @@ public final class LiveSummary implements AutoCloseable {
             + " message FROM alerts WHERE opened_at > ? OR resolved_at > ? ORDER BY COALESCE(resolved_at,"
             + " opened_at)";
 
+    private static final String LATEST_WINDOWS = "SELECT e.meter_id, e.window_start, e.energy_wh, e.avg_power_w,"
+            + " e.coverage, e.samples FROM energy_5min e JOIN (SELECT meter_id, MAX(window_start) AS latest"
+            + " FROM energy_5min GROUP BY meter_id) l ON l.meter_id = e.meter_id AND l.latest = e.window_start"
+            + " ORDER BY e.meter_id";
+
     private final JdbcSettings database;
     private final PrintStream out;
     private final ScheduledExecutorService ticker;
@@ -62,7 +67,7 @@ public final class LiveSummary implements AutoCloseable {
                 Instant at = a.resolved() ? a.resolvedAt() : a.openedAt();
                 since = at.isAfter(since) ? at : since;
             }
-            out.print(SummaryFormat.format(Instant.now(), devices, changes));
+            out.print(SummaryFormat.format(Instant.now(), devices, changes, meters(c)));
             out.flush();
             failures = 0;
         } catch (SQLException | RuntimeException e) {
@@ -78,6 +83,18 @@ public final class LiveSummary implements AutoCloseable {
             while (rs.next()) {
                 lines.add(new DeviceLine(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getInt(4),
                         rs.getInt(5), utc(rs, 6)));
+            }
+        }
+        return lines;
+    }
+
+    private static List<MeterLine> meters(Connection c) throws SQLException {
+        List<MeterLine> lines = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(LATEST_WINDOWS); ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                double avg = rs.getDouble(4);
+                lines.add(new MeterLine(rs.getString(1), utc(rs, 2), rs.getDouble(3), rs.wasNull() ? null : avg,
+                        rs.getDouble(5), rs.getInt(6)));
             }
         }
         return lines;

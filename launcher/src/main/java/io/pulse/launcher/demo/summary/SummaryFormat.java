@@ -15,6 +15,10 @@ public final class SummaryFormat {
     }
 
     public static String format(Instant now, List<DeviceLine> devices, List<AlertLine> changes) {
+        return format(now, devices, changes, List.of());
+    }
+
+    public static String format(Instant now, List<DeviceLine> devices, List<AlertLine> changes, List<MeterLine> meters) {
         StringBuilder sb = new StringBuilder();
         long online = devices.stream().filter(DeviceLine::online).count();
         int open = devices.stream().mapToInt(DeviceLine::openAlerts).sum();
@@ -37,6 +41,16 @@ public final class SummaryFormat {
                 sb.append(String.format(Locale.ROOT, "  ALERT %s %s on %s at %s: %s%n", a.severity(),
                         a.type(), a.deviceId(), TIME.format(a.openedAt()), a.message()));
             }
+        }
+        if (!meters.isEmpty()) {
+            sb.append(String.format(Locale.ROOT, "  energy: %-16s %-8s %9s %9s %8s %7s%n",
+                    "meter", "window", "kWh", "avg kW", "coverage", "samples"));
+        }
+        for (MeterLine m : meters) {
+            sb.append(String.format(Locale.ROOT, "          %-16s %-8s %9.3f %9s %7.0f%% %7d%n", m.meterId(),
+                    TIME.format(m.windowStart()), m.energyWh() / 1000,
+                    m.avgPowerW() == null ? "-" : String.format(Locale.ROOT, "%.2f", m.avgPowerW() / 1000),
+                    m.coverage() * 100, m.samples()));
         }
         return sb.toString();
     }

@@ -21,6 +21,16 @@ class SummaryFormatTest {
     }
 
     @Test
+    void showsEachMetersLatestWindowInKilowatts() {
+        String text = SummaryFormat.format(T, List.of(), List.of(), List.of(
+                new MeterLine("main-incomer", T, 1000.0, 12_000.0, 0.5, 30),
+                new MeterLine("lab-2-freezer", T, 0.0, null, 0.0, 1)));
+
+        assertThat(text).containsPattern("main-incomer +\\S+ +1\\.000 +12\\.00 +50% +30")
+                .containsPattern("lab-2-freezer +\\S+ +0\\.000 +- +0% +1");
+    }
+
+    @Test
     void showsOpenedAlertsWithTheirMessageAndResolvedOnesWithTheirSpan() {
         String text = SummaryFormat.format(T, List.of(), List.of(
                 new AlertLine("r1", "OVERHEAT", "HIGH", T, null, "Temperature on R1 is high."),
