@@ -27,7 +27,7 @@ final class MeterRanges {
     static final Range CURRENT_A = new Range(0, 10_000);
     static final Range POWER_FACTOR = new Range(-1, 1);
     static final Range FREQUENCY_HZ = new Range(0, 100);
-    static final Range ENERGY_REGISTER_WH = new Range(0, Double.MAX_VALUE);
+    static final Range ENERGY_REGISTER_WH = new Range(0, 1e15); // 1 PWh: far beyond any campus meter
 
     private MeterRanges() {}
 }
