@@ -13,8 +13,11 @@ import io.pulse.jobs.storage.UpsertSink;
 import io.pulse.jobs.wiring.JobMqtt;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import java.util.function.UnaryOperator;
 
 /**
  * The energy job: energy/meters/+/readings → parse and validate → event time → per meter: dedup,
@@ -30,6 +33,11 @@ public final class EnergyJob {
 
     /** Adds the job's operators to {@code env}; the caller executes it. */
     public static void build(StreamExecutionEnvironment env, JobOptions options) {
+        build(env, options, UnaryOperator.identity());
+    }
+
+    /** The same, with {@code tap} applied to the valid readings (tests inject a failure there). */
+    static void build(StreamExecutionEnvironment env, JobOptions options, UnaryOperator<DataStream<MeterReading>> tap) {
         JdbcSettings jdbc = StorageSetup.settings(options);
 
         SingleOutputStreamOperator<MeterReading> readings = env
@@ -38,7 +46,7 @@ public final class EnergyJob {
                 .process(new ParseStep<>("energy", new MeterParser(), MeterReading.class))
                 .name("energy: parse").uid("energy-parse");
 
-        EnergyStreams streams = EnergyPipeline.process(readings, EnergySettings.CONTRACT);
+        EnergyStreams streams = EnergyPipeline.process(tap.apply(readings), EnergySettings.CONTRACT);
 
         streams.windows().sinkTo(UpsertSink.into(EnergyWindow.TABLE, jdbc)).name("mysql: energy_5min").uid("mysql-energy-5min");
         streams.daily().sinkTo(UpsertSink.into(DailyEnergy.TABLE, jdbc)).name("mysql: energy_daily").uid("mysql-energy-daily");

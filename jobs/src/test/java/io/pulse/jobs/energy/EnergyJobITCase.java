@@ -8,6 +8,7 @@ import io.pulse.jobs.storage.JdbcSettings;
 import io.pulse.jobs.storage.SchemaMigrator;
 import io.pulse.testservers.Await;
 import io.pulse.testservers.ExportedSeries;
+import io.pulse.testservers.FailOnce;
 import io.pulse.testservers.FlinkTestCluster;
 import io.pulse.testservers.MariaDbServer;
 import io.pulse.testservers.MosquittoServer;
@@ -19,6 +20,7 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -177,6 +179,48 @@ class EnergyJobITCase {
             Thread.sleep(1_000);
         } finally {
             second.cancel().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aFailureMidStreamRestartsFromTheCheckpointAndGivesTheSameRowsOnce() throws Exception {
+        String url = DB.createDatabase("energy_failure");
+        JdbcSettings jdbc = JdbcSettings.of(url, DB.user(), DB.password());
+        SchemaMigrator.migrate(jdbc);
+        Instant base = base(Instant.now().minus(45, ChronoUnit.MINUTES));
+        Configuration conf = new Configuration();
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(1));
+        List<Publish> readings = EnergyScenario.readings("K");
+        FailOnce<MeterReading> failure = new FailOnce<>(readings.size() / 2);
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.setParallelism(2);
+        env.enableCheckpointing(300);
+        EnergyJob.build(env, JobOptions.parse("--mqtt.broker", MQTT.uri(), "--jdbc.url", url, "--jdbc.user", DB.user(),
+                "--jdbc.password", DB.password(), "--jdbc.batch-interval", "100"),
+                valid -> valid.map(failure).returns(MeterReading.class).name("energy: fail once"));
+        JobClient job = env.executeAsync("energy-failure-it");
+        try {
+            awaitSubscribed(jdbc, "Kbad");
+            // Slowly enough that checkpoints complete before the failure: some readings are
+            // restored from state, the rest redelivered by the broker.
+            for (int i = 0; i < readings.size(); i += 20) {
+                publishAll(readings.subList(i, Math.min(i + 20, readings.size())), base);
+                Thread.sleep(50);
+            }
+            Map<String, String> want = EnergyScenario.windows("K");
+            Await.until(Duration.ofSeconds(90), () -> windowRows(jdbc, "K", base).equals(want),
+                    () -> "energy_5min: " + windowRows(jdbc, "K", base) + "; rejected: " + rejected(jdbc));
+            assertThat(FailOnce.FAILED).as("the injected failure happened").isTrue();
+            Map<String, Day> days = EnergyScenario.days("K");
+            Await.until(Duration.ofSeconds(30), () -> daysMatch(jdbc, days, base), () -> "energy_daily: " + dailyRows(jdbc));
+            assertDays(jdbc, days, base);
+            assertThat(rejected(jdbc).values()).as("nothing but the probe was refused").containsOnly(PROBE_REASON);
+            Thread.sleep(1_000);
+        } finally {
+            job.cancel().get(30, TimeUnit.SECONDS);
         }
     }
 
