@@ -26,13 +26,15 @@ import java.time.Instant;
  * {@code allowedLateness} late, until the window is final.
  *
  * <ul>
- *   <li>Readings are kept sorted in {@link MeterHistory}; a window is always recomputed from them
+ *   <li>Readings are kept sorted in {@link MeterHistory} while a new reading could still come
+ *       between them (up to {@code allowedLateness} behind the watermark); older ones are folded
+ *       into their windows' settled parts. A window is recomputed from both on every change
  *       ({@link WindowFigures}), so a late reading that splits an interval re-integrates it, and
  *       the result does not depend on arrival order.</li>
  *   <li>A repeat of a (meterId, ts) still in the history is dropped and counted
  *       ({@code duplicateReadings}); the history is keyed state, so this holds across a restore.</li>
  *   <li>A reading with {@code ts + allowedLateness <= watermark}, or one that could change a final
- *       window, is late: counted ({@code lateReadings}) and sent to {@link #REJECTED} as {@value #LATE}.</li>
+ *       window or a settled interval, is late: counted ({@code lateReadings}) and sent to {@link #REJECTED} as {@value #LATE}.</li>
  *   <li>Timers: at each touched window's end (emit) and at {@link EnergySettings#finalAt} (final:
  *       readings no longer needed are dropped, and the history itself once it is empty).</li>
  * </ul>
@@ -90,7 +92,7 @@ public final class EnergyIntegrator extends KeyedProcessFunction<String, MeterRe
         long watermark = ctx.timerService().currentWatermark();
         long gap = settings.maxGapMs();
         // After a final window, a reading within maxGap of its end could still reach into it.
-        if (t + settings.latenessMs() <= watermark || t < h.finalBefore + gap) {
+        if (t + settings.latenessMs() <= watermark || t < h.finalBefore + gap || t < h.settledUntil) {
             rejectLate(reading, ctx);
             return;
         }
@@ -119,6 +121,7 @@ public final class EnergyIntegrator extends KeyedProcessFunction<String, MeterRe
             ctx.timerService().registerEventTimeTimer(settings.finalAt(reach + window));
         }
         h.timersFor = own; // every timer of its own window is registered now
+        settle(h, watermark);
         history.update(h);
         ctx.output(ACCEPTED, reading);
     }
@@ -130,18 +133,27 @@ public final class EnergyIntegrator extends KeyedProcessFunction<String, MeterRe
             return;
         }
         long window = settings.windowMs();
+        settle(h, ctx.timerService().currentWatermark());
         if (timestamp % window == 0 && timestamp > h.finalBefore) {
             emit(ctx.getCurrentKey(), h, timestamp - window, out);
         }
         long end = timestamp - settings.latenessMs() - settings.maxGapMs();
         if (end % window == 0 && end > h.finalBefore) {
             h.finalBefore = end;
+            h.forgetSettledBefore(end);
             h.dropBefore(end - settings.maxGapMs());
-            if (h.size == 0) {
+            if (h.empty()) {
                 history.clear(); // a silent meter leaves nothing behind
                 return;
             }
-            history.update(h);
+        }
+        history.update(h);
+    }
+
+    /** Readings no new reading can come between any more are folded into their windows' settled parts. */
+    private void settle(MeterHistory h, long watermark) {
+        if (watermark > Long.MIN_VALUE + settings.latenessMs()) {
+            h.settle(watermark - settings.latenessMs(), settings.windowMs(), settings.maxGapMs());
         }
     }
 

@@ -1,11 +1,18 @@
 package io.pulse.jobs.energy.integration;
 
+import io.pulse.jobs.energy.windows.WindowAccumulator;
+
 import java.util.Arrays;
 
 /**
- * A meter's readings still needed, sorted by ts, as parallel primitive arrays (compact in state,
- * no object per reading), plus the bookkeeping of {@link EnergyIntegrator}. A Flink POJO:
- * public fields and a no-argument constructor; changed in place, then written back to state.
+ * A meter's state in {@link EnergyIntegrator}: the raw readings a new reading could still
+ * change the meaning of, sorted by ts, as parallel primitive arrays (compact, no object per
+ * reading); the settled part of each open window, into which older readings and the intervals
+ * between them are folded ({@link #settle}); and bookkeeping. A Flink POJO: public fields and a
+ * no-argument constructor; changed in place, then written back to state.
+ *
+ * <p>Invariant: every sample of a raw reading and every interval between two consecutive raw
+ * readings is NOT in {@link #settled}; everything before the first raw reading is.
  */
 public final class MeterHistory {
 
@@ -18,6 +25,10 @@ public final class MeterHistory {
     public long finalBefore = Long.MIN_VALUE;
     /** The window whose timers were registered last, to skip registering them again per reading. */
     public long timersFor = Long.MIN_VALUE;
+    /** Readings before this are settled: a new one there would split a settled interval. */
+    public long settledUntil = Long.MIN_VALUE;
+    /** The settled part of open windows, a few at a time. */
+    public WindowAccumulator[] settled = new WindowAccumulator[0];
 
     public MeterHistory() {}
 
@@ -58,6 +69,10 @@ public final class MeterHistory {
         while (first < size && ts[first] < cutoff) {
             first++;
         }
+        dropFirst(first);
+    }
+
+    private void dropFirst(int first) {
         if (first == 0) {
             return;
         }
@@ -67,6 +82,65 @@ public final class MeterHistory {
         System.arraycopy(voltage, first, voltage, 0, kept);
         System.arraycopy(current, first, current, 0, kept);
         size = kept;
+    }
+
+    /**
+     * Folds the readings that no new reading can come between (those followed by a reading at or
+     * before {@code limit}) into the settled parts of their windows. Windows ending at or before
+     * {@link #finalBefore} get nothing: they are no longer reported.
+     */
+    public void settle(long limit, long windowMs, long maxGapMs) {
+        int k = 0;
+        while (k + 1 < size && ts[k + 1] <= limit) {
+            long t0 = ts[k];
+            long t1 = ts[k + 1];
+            long own = Math.floorDiv(t0, windowMs) * windowMs;
+            if (own + windowMs > finalBefore) {
+                settledFor(own).addSample(power[k], voltage[k], current[k]);
+            }
+            if (t1 - t0 <= maxGapMs) {
+                for (long start = own; start < t1; start += windowMs) {
+                    if (start + windowMs > finalBefore) {
+                        settledFor(start).addInterval(t0, power[k], t1, power[k + 1], start + windowMs);
+                    }
+                }
+            }
+            k++;
+        }
+        if (k > 0) {
+            settledUntil = ts[k];
+            dropFirst(k);
+        }
+    }
+
+    /** The settled part of the window starting at {@code start}, or null. */
+    public WindowAccumulator settledOf(long start) {
+        for (WindowAccumulator w : settled) {
+            if (w.start == start) {
+                return w;
+            }
+        }
+        return null;
+    }
+
+    private WindowAccumulator settledFor(long start) {
+        WindowAccumulator w = settledOf(start);
+        if (w == null) {
+            w = new WindowAccumulator(start);
+            settled = Arrays.copyOf(settled, settled.length + 1);
+            settled[settled.length - 1] = w;
+        }
+        return w;
+    }
+
+    /** Forgets the settled parts of windows starting before {@code start}. */
+    public void forgetSettledBefore(long start) {
+        settled = Arrays.stream(settled).filter(w -> w.start >= start).toArray(WindowAccumulator[]::new);
+    }
+
+    /** Nothing left: no raw reading and no open window. */
+    public boolean empty() {
+        return size == 0 && settled.length == 0;
     }
 
     /** The first index whose ts is at or after t. */
