@@ -43,11 +43,7 @@ public final class MeterHistory {
     /** Inserts a reading at the insertion point given by {@link #find}. */
     public void insert(int at, long t, double p, double v, double i) {
         if (size == ts.length) {
-            int capacity = size * 2;
-            ts = Arrays.copyOf(ts, capacity);
-            power = Arrays.copyOf(power, capacity);
-            voltage = Arrays.copyOf(voltage, capacity);
-            current = Arrays.copyOf(current, capacity);
+            resize(size * 2);
         }
         int moved = size - at;
         if (moved > 0) {
@@ -82,6 +78,18 @@ public final class MeterHistory {
         System.arraycopy(voltage, first, voltage, 0, kept);
         System.arraycopy(current, first, current, 0, kept);
         size = kept;
+        // Arrays are checkpointed whole: give back what a burst (e.g. a replay running ahead of
+        // the watermark) made them grow to, with room to spare so that this is rare.
+        if (ts.length > 16 && size * 3 < ts.length) {
+            resize(ts.length / 2);
+        }
+    }
+
+    private void resize(int capacity) {
+        ts = Arrays.copyOf(ts, capacity);
+        power = Arrays.copyOf(power, capacity);
+        voltage = Arrays.copyOf(voltage, capacity);
+        current = Arrays.copyOf(current, capacity);
     }
 
     /**
