@@ -74,17 +74,19 @@ final class Report {
                 last.getOrDefault(Pipeline.REJECTED, 0L), s.readings(), rows / (double) s.readings(),
                 s.readings() / (double) rows, real.rows()));
         md.append("Outputs of (a), records per sink, the same in every round unless a range is given: ")
-                .append(outputs(jobOutputs)).append(".\n\n");
+                .append(outputs(jobOutputs)).append(". Window rows include the re-writes of windows changed by a late ")
+                .append("reading; daily rows (written once per watermark step that brings new windows) and late rejections ")
+                .append("(judged against a periodic watermark) vary with timing.\n\n");
 
         long perMeter = (large.bytes() - small.bytes()) / s.meters();
         md.append("## State per meter\n\n");
         md.append(String.format("Full size of a completed checkpoint of the whole job (every operator, heap state backend, "
                         + "timers included) after %d s of event time, steady state: %,d bytes at %,d meters, %,d bytes at "
-                        + "%,d meters: **%,d and %,d bytes per meter** (total / meters). The growth from N to 2N meters "
-                        + "over N (%,d bytes) is not a per-meter figure here: a meter keeps the raw readings a new one "
-                        + "could still land between, in arrays that grow by doubling, and how many that is depends on how "
-                        + "far the generator runs ahead of the watermark, which differs between the two runs (with N "
-                        + "meters, event time advances twice as fast per second of wall clock).%n%n",
+                        + "%,d meters: **%,d and %,d bytes per meter** (total / meters); the growth from N to 2N meters "
+                        + "over N: %,d bytes. A meter keeps the raw readings a new one could still land between (60 s "
+                        + "of lateness plus the watermark's lag, which is larger when the generator runs far ahead of it), "
+                        + "32 bytes each in arrays that grow by doubling and are checkpointed whole, and the settled figures "
+                        + "of its open windows: the two runs can end with different array sizes.%n%n",
                 s.stateSeconds(), small.bytes(), s.meters(), large.bytes(), 2 * s.meters(),
                 small.bytes() / s.meters(), large.bytes() / (2 * s.meters()), perMeter));
         md.append("| operator | bytes at ").append(String.format("%,d", s.meters())).append(" meters | bytes at ")
