@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * test kit), and the checkpointed state per meter (N and 2N meters, the difference over N).
  *
  * <p>Settings (system properties, from the pom's bench.* properties): meters (1,000), readings per
- * round (2,000,000), rounds (3), parallelism (2), sinkReadings (500,000), stateSeconds (600),
+ * round (1,000,000), rounds (3), parallelism (2), sinkReadings (200,000), stateSeconds (600),
  * checkpointMs (1,000), out (../results/energy-job.md).
  */
 public final class EnergyJobBenchmark {
@@ -61,9 +61,9 @@ public final class EnergyJobBenchmark {
     private EnergyJobBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Settings s = new Settings(Integer.getInteger("meters", 1_000), Long.getLong("readings", 2_000_000L),
+        Settings s = new Settings(Integer.getInteger("meters", 1_000), Long.getLong("readings", 1_000_000L),
                 Integer.getInteger("rounds", 3), Integer.getInteger("parallelism", 2),
-                Long.getLong("sinkReadings", 500_000L), Long.getLong("stateSeconds", 600L),
+                Long.getLong("sinkReadings", 200_000L), Long.getLong("stateSeconds", 600L),
                 Long.getLong("checkpointMs", 1_000L));
         Path out = Path.of(System.getProperty("out", "../results/energy-job.md"));
         String loadAtStart = Machine.loadAverage(3);

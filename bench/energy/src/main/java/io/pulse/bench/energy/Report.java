@@ -127,7 +127,7 @@ final class Report {
         md.append("```\n").append(EnergyJobBenchmark.COMMAND).append("\n```\n\n");
         md.append(String.format("Settings: `-Dbench.meters=%d -Dbench.readings=%d -Dbench.rounds=%d -Dbench.parallelism=%d "
                         + "-Dbench.sink-readings=%d -Dbench.state-seconds=%d -Dbench.checkpoint-ms=%d` (the defaults are "
-                        + "1000, 2000000, 3, 2, 500000, 600, 1000).%n",
+                        + "1000, 1000000, 3, 2, 200000, 600, 1000).%n",
                 s.meters(), s.readings(), s.rounds(), s.parallelism(), s.sinkReadings(), s.stateSeconds(), s.checkpointMs()));
         return md.toString();
     }
