@@ -5,6 +5,7 @@ import io.pulse.jobs.options.Option;
 import io.pulse.jobs.storage.StorageException;
 import io.pulse.jobs.storage.StorageSetup;
 import io.pulse.jobs.storage.TimeSeriesSetup;
+import io.pulse.jobs.energy.EnergyJob;
 import io.pulse.jobs.telemetry.TelemetryJob;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import java.io.PrintStream;
@@ -19,7 +20,7 @@ public enum PulseJob {
             "device health, anomalies and alerts from devices/+/telemetry"),
     MOVEMENT("movement", 5, null,
             "visits from gate sightings on campus/gates/+/sightings (needs --movement.hmac-key)"),
-    ENERGY("energy", 6, null,
+    ENERGY("energy", 6, EnergyJob::build,
             "5-minute energy per meter from energy/meters/+/readings");
 
     /** Adds a job's operators to the environment; the caller executes it. */
@@ -66,6 +67,9 @@ public enum PulseJob {
         options.require(Option.MQTT_BROKER, "(tcp://host:port or ssl://host:port)");
         if (this == TELEMETRY) {
             options.require(Option.JDBC_URL, "for the telemetry job (alerts and rejected messages go to MySQL)");
+        }
+        if (this == ENERGY) {
+            options.require(Option.JDBC_URL, "for the energy job (energy_5min, energy_daily and rejected messages go to MySQL)");
         }
         if (this == MOVEMENT) {
             options.require(Option.MOVEMENT_HMAC_KEY,

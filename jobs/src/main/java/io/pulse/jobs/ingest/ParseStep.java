@@ -11,6 +11,8 @@ import org.apache.flink.util.OutputTag;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Parses MQTT messages with a {@link MessageParser}: valid records go on, refused inputs leave
@@ -58,10 +60,16 @@ public final class ParseStep<T> extends ProcessFunction<MqttMessage, T> implemen
                 emit(context, message.topic(), part.getBytes(StandardCharsets.UTF_8), reason, now);
             }
         };
+        List<T> records = new ArrayList<>(1);
         try {
-            parser.parse(message, now, out::collect, rejects);
+            parser.parse(message, now, records::add, rejects);
         } catch (RuntimeException bug) {
             rejects.reject("internal error while parsing: " + bug);
+        }
+        // Emitted outside the try: an exception from a chained downstream operator is a failure
+        // of the job (restart from the checkpoint), not a reason to reject the message.
+        for (T record : records) {
+            out.collect(record);
         }
     }
 
