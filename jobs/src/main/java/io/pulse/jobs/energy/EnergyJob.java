@@ -51,7 +51,7 @@ public final class EnergyJob {
         streams.windows().sinkTo(UpsertSink.into(EnergyWindow.TABLE, jdbc)).name("mysql: energy_5min").uid("mysql-energy-5min");
         streams.daily().sinkTo(UpsertSink.into(DailyEnergy.TABLE, jdbc)).name("mysql: energy_daily").uid("mysql-energy-daily");
         readings.getSideOutput(ParseStep.REJECTED).union(streams.late())
-                .sinkTo(UpsertSink.into(RejectedMessage.TABLE, jdbc)).name("mysql: rejected_messages").uid("mysql-rejected");
+                .sinkTo(UpsertSink.into(RejectedMessage.TABLE, jdbc)).name("mysql: rejected_messages").uid("energy-mysql-rejected");
         TimeSeriesSetup.sink(options, new MeterPoints())
                 .ifPresent(sink -> streams.accepted().sinkTo(sink).name("influxdb: meter readings").uid("influx-meter"));
         TimeSeriesSetup.sink(options, new WindowPoints())

@@ -131,7 +131,7 @@ public final class Demo implements AutoCloseable {
                 Ports.LOOPBACK, mysql.port(), EmbeddedMariaDb.USER, EmbeddedMariaDb.DATABASE);
         out.printf("A summary of what the jobs stored follows every %s.%n", seconds(s.summaryInterval));
         out.flush();
-        summary = LiveSummary.start(database, s.summaryInterval, s.summaryOut);
+        summary = LiveSummary.start(database, questDb.url(), s.summaryInterval, s.summaryOut);
     }
 
     private static String taken(int preferred, int actual) {

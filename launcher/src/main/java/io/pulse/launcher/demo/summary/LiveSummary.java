@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Prints, every few seconds, what the jobs wrote to MySQL: device status and the alerts that
- * opened or resolved since the last print. It reads the tables a dashboard reads, so what the
+ * opened or resolved since the last print, each meter's latest 5-minute window, and from the
+ * time-series store each meter's latest power. It reads the tables a dashboard reads, so what the
  * terminal shows is what the pipeline stored.
  */
 public final class LiveSummary implements AutoCloseable {
@@ -36,14 +37,16 @@ public final class LiveSummary implements AutoCloseable {
             + " ORDER BY e.meter_id";
 
     private final JdbcSettings database;
+    private final LatestPower power;
     private final PrintStream out;
     private final ScheduledExecutorService ticker;
     /** Alert rows are written at checkpoints, so changes are looked up by time, not by arrival. */
     private Instant since = Instant.EPOCH;
     private int failures;
 
-    private LiveSummary(JdbcSettings database, PrintStream out) {
+    private LiveSummary(JdbcSettings database, String questDbUrl, PrintStream out) {
         this.database = database;
+        this.power = new LatestPower(questDbUrl);
         this.out = out;
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "pulse-demo-summary");
@@ -52,8 +55,8 @@ public final class LiveSummary implements AutoCloseable {
         });
     }
 
-    public static LiveSummary start(JdbcSettings database, Duration every, PrintStream out) {
-        LiveSummary summary = new LiveSummary(database, out);
+    public static LiveSummary start(JdbcSettings database, String questDbUrl, Duration every, PrintStream out) {
+        LiveSummary summary = new LiveSummary(database, questDbUrl, out);
         summary.ticker.scheduleWithFixedDelay(summary::print, every.toMillis(), every.toMillis(),
                 TimeUnit.MILLISECONDS);
         return summary;
@@ -67,12 +70,12 @@ public final class LiveSummary implements AutoCloseable {
                 Instant at = a.resolved() ? a.resolvedAt() : a.openedAt();
                 since = at.isAfter(since) ? at : since;
             }
-            out.print(SummaryFormat.format(Instant.now(), devices, changes, meters(c)));
+            out.print(SummaryFormat.format(Instant.now(), devices, changes, power.read(), meters(c)));
             out.flush();
             failures = 0;
-        } catch (SQLException | RuntimeException e) {
+        } catch (Exception e) {
             if (failures++ == 0) {
-                out.println("  (summary: cannot read MySQL: " + DatabaseConnections.rootMessage(e) + ")");
+                out.println("  (summary: cannot read the stores: " + DatabaseConnections.rootMessage(e) + ")");
             }
         }
     }

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The demo's terminal summary: what the jobs wrote to MySQL, as a person reads it. */
 public final class SummaryFormat {
@@ -15,10 +16,15 @@ public final class SummaryFormat {
     }
 
     public static String format(Instant now, List<DeviceLine> devices, List<AlertLine> changes) {
-        return format(now, devices, changes, List.of());
+        return format(now, devices, changes, Map.of(), List.of());
     }
 
-    public static String format(Instant now, List<DeviceLine> devices, List<AlertLine> changes, List<MeterLine> meters) {
+    /**
+     * @param powerW each meter's latest power, in watts
+     * @param meters each meter's latest 5-minute window
+     */
+    public static String format(Instant now, List<DeviceLine> devices, List<AlertLine> changes, Map<String, Double> powerW,
+                                List<MeterLine> meters) {
         StringBuilder sb = new StringBuilder();
         long online = devices.stream().filter(DeviceLine::online).count();
         int open = devices.stream().mapToInt(DeviceLine::openAlerts).sum();
@@ -41,6 +47,12 @@ public final class SummaryFormat {
                 sb.append(String.format(Locale.ROOT, "  ALERT %s %s on %s at %s: %s%n", a.severity(),
                         a.type(), a.deviceId(), TIME.format(a.openedAt()), a.message()));
             }
+        }
+        if (!powerW.isEmpty()) {
+            sb.append("  power now:");
+            powerW.forEach((meter, w) -> sb.append(String.format(Locale.ROOT, " %s %.2f kW,", meter, w / 1000)));
+            sb.setLength(sb.length() - 1);
+            sb.append(System.lineSeparator());
         }
         if (!meters.isEmpty()) {
             sb.append(String.format(Locale.ROOT, "  energy: %-16s %-8s %9s %9s %8s %7s%n",

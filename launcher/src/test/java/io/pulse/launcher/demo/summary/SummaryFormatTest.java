@@ -22,11 +22,11 @@ class SummaryFormatTest {
 
     @Test
     void showsEachMetersLatestWindowInKilowatts() {
-        String text = SummaryFormat.format(T, List.of(), List.of(), List.of(
+        String text = SummaryFormat.format(T, List.of(), List.of(), java.util.Map.of("main-incomer", 12_345.0), List.of(
                 new MeterLine("main-incomer", T, 1000.0, 12_000.0, 0.5, 30),
                 new MeterLine("lab-2-freezer", T, 0.0, null, 0.0, 1)));
 
-        assertThat(text).containsPattern("main-incomer +\\S+ +1\\.000 +12\\.00 +50% +30")
+        assertThat(text).contains("power now: main-incomer 12.35 kW").containsPattern("main-incomer +\\S+ +1\\.000 +12\\.00 +50% +30")
                 .containsPattern("lab-2-freezer +\\S+ +0\\.000 +- +0% +1");
     }
 
