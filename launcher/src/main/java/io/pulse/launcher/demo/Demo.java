@@ -32,7 +32,7 @@ public final class Demo implements AutoCloseable {
         int webPort = 8081;
         int mysqlPort = 3306;
         int questDbPort = 9000;
-        Duration publishInterval = Duration.ofSeconds(1);
+        Duration publishInterval = Duration.ofSeconds(5);
         Duration meterPollInterval = Duration.ofSeconds(5);
         Duration summaryInterval = Duration.ofSeconds(5);
         Duration checkpointInterval = Duration.ofSeconds(5);

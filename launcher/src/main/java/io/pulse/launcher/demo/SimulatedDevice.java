@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Random;
 
 /**
- * One simulated sensor node: a slow random walk of temperature, humidity and vibration, a battery
+ * One simulated sensor node: temperature, humidity and vibration as noise around a base line, a battery
  * that drains. A misbehaving device overheats now and then: its temperature climbs well above
  * 75 °C for a while (with vibration going up), then it cools down again.
  */
 final class SimulatedDevice {
     /** Ticks (readings) before the first overheating, so that a newcomer sees one early. */
-    static final int FIRST_OVERHEAT_TICK = 20;
+    static final int FIRST_OVERHEAT_TICK = 6;
     private static final double OVERHEAT_PEAK = 92;
 
     private final String id;
@@ -20,6 +20,7 @@ final class SimulatedDevice {
     private final double baseTemperature;
 
     private double temperature;
+    private final double baseHumidity;
     private double humidity;
     private double battery;
     private double vibration;
@@ -32,7 +33,8 @@ final class SimulatedDevice {
         this.random = new Random(seed);
         this.baseTemperature = 21 + random.nextDouble() * 6;
         this.temperature = baseTemperature;
-        this.humidity = 40 + random.nextDouble() * 15;
+        this.baseHumidity = 40 + random.nextDouble() * 15;
+        this.humidity = baseHumidity;
         this.battery = 90 + random.nextDouble() * 10;
         this.vibration = 0.2 + random.nextDouble() * 0.3;
     }
@@ -59,18 +61,19 @@ final class SimulatedDevice {
         if (misbehaves && overheatTicksLeft == 0
                 && (tick == FIRST_OVERHEAT_TICK || (tick > FIRST_OVERHEAT_TICK + 40
                         && random.nextInt(45) == 0))) {
-            overheatTicksLeft = 15 + random.nextInt(10);
+            overheatTicksLeft = 12 + random.nextInt(8);
         }
         if (overheatTicksLeft > 0) {
             overheatTicksLeft--;
-            temperature = Math.min(OVERHEAT_PEAK, temperature + 4 + random.nextDouble() * 3);
-            vibration = Math.min(3.5, vibration + 0.2 + random.nextDouble() * 0.2);
+            temperature = Math.min(OVERHEAT_PEAK, temperature + 9 + random.nextDouble() * 4);
+            vibration = Math.min(3.5, vibration + 0.4 + random.nextDouble() * 0.3);
         } else {
-            // back towards the base line, with a little noise
-            temperature += (baseTemperature - temperature) * 0.25 + gaussian(0.15);
-            vibration += (0.35 - vibration) * 0.3 + gaussian(0.03);
+            // Noise around a base line, and quickly back to it after overheating: a healthy
+            // device that drifted or wandered would look anomalous to the rolling z-score.
+            temperature = baseTemperature + (temperature - baseTemperature) * 0.3 + gaussian(0.15);
+            vibration = 0.35 + (vibration - 0.35) * 0.3 + gaussian(0.03);
         }
-        humidity = clamp(humidity + gaussian(0.4), 20, 90);
+        humidity = clamp(baseHumidity + gaussian(0.4), 20, 90);
         battery = clamp(battery - 0.01 - random.nextDouble() * 0.02, 5, 100);
         vibration = clamp(vibration, 0.05, 50);
 
