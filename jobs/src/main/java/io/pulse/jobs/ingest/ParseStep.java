@@ -67,6 +67,6 @@ public final class ParseStep<T> extends ProcessFunction<MqttMessage, T> implemen
 
     private void emit(Context context, String topic, byte[] payload, String reason, Instant now) {
         rejected.inc();
-        context.output(REJECTED, RejectedMessage.of(job, topic, payload, reason, now));
+        context.output(REJECTED, RejectedMessage.of(job, topic, parser.redact(payload), reason, now));
     }
 }

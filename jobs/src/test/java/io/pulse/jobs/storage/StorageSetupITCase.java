@@ -29,7 +29,7 @@ class StorageSetupITCase {
 
         String summary = StorageSetup.migrate(options, Map.of(ReadOnlyUser.PASSWORD_VARIABLE, "from-env"));
 
-        assertThat(summary).startsWith("MySQL at jdbc:mysql://127.0.0.1:" + DB.port() + "/setup_migrate as root: schema at version 1")
+        assertThat(summary).startsWith("MySQL at jdbc:mysql://127.0.0.1:" + DB.port() + "/setup_migrate as root: schema at version 2")
                 .contains("read-only user 'pulse_readonly' can SELECT").doesNotContain("from-env");
         try (Connection reader = DriverManager.getConnection(url, "pulse_readonly", "from-env")) {
             assertThat(reader.isValid(2)).isTrue();
@@ -48,7 +48,7 @@ class StorageSetupITCase {
         int code = PulseJobs.run("pulse", run, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
 
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("schema at version 1 (1 migration applied)");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("schema at version 2 (2 migrations applied)");
         assertThat(code).as("the job itself arrives with issue #6").isEqualTo(PulseJobs.EXIT_NOT_AVAILABLE);
 
         String[] noMigrate = java.util.stream.Stream.concat(java.util.Arrays.stream(run),
