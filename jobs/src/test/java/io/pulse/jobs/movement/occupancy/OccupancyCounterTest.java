@@ -1,0 +1,28 @@
+package io.pulse.jobs.movement.occupancy;
+
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.Test;
+
+import static io.pulse.jobs.movement.MovementFixtures.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OccupancyCounterTest {
+
+    @Test
+    void theCountIsWrittenAtEveryChangeInTimeOrderAndAtEveryMinute() throws Exception {
+        try (KeyedOneInputStreamOperatorTestHarness<String, OccupancyChange, Occupancy> harness =
+                     ProcessFunctionTestHarnesses.forKeyedProcessFunction(new OccupancyCounter(), OccupancyChange::gate, Types.STRING)) {
+            harness.processElement(new StreamRecord<>(new OccupancyChange("main", at(20), 1), at(20)));
+            harness.processElement(new StreamRecord<>(new OccupancyChange("main", at(10), 1), at(10)));
+            harness.processElement(new StreamRecord<>(new OccupancyChange("main", at(90), -1), at(90)));
+            harness.processWatermark(at(150));
+            assertThat(harness.extractOutputValues()).containsExactly(
+                    new Occupancy("main", at(10), 1), new Occupancy("main", at(20), 2),
+                    new Occupancy("main", at(60), 2), new Occupancy("main", at(90), 1),
+                    new Occupancy("main", at(120), 1));
+        }
+    }
+}
