@@ -28,7 +28,7 @@ class PulseTest {
         assertThat(pulse()).isEqualTo(2);
         assertThat(pulse("deploy")).isEqualTo(2);
         assertThat(err()).endsWith("pulse: unknown command 'deploy'; the commands are demo, run,"
-                + " db migrate, test, build, help");
+                + " db migrate, people import, test, build, help");
     }
 
     @Test
