@@ -11,6 +11,8 @@ import org.apache.flink.util.OutputTag;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Parses MQTT messages with a {@link MessageParser}: valid records go on, refused inputs leave
@@ -58,11 +60,15 @@ public final class ParseStep<T> extends ProcessFunction<MqttMessage, T> implemen
                 emit(context, message.topic(), part.getBytes(StandardCharsets.UTF_8), reason, now);
             }
         };
+        // Records are emitted after parsing, outside the try: an exception of a chained operator
+        // downstream is a failure of the job (restored from its checkpoint), not a parser bug.
+        List<T> parsed = new ArrayList<>(1);
         try {
-            parser.parse(message, now, out::collect, rejects);
+            parser.parse(message, now, parsed::add, rejects);
         } catch (RuntimeException bug) {
             rejects.reject("internal error while parsing: " + bug);
         }
+        parsed.forEach(out::collect);
     }
 
     private void emit(Context context, String topic, byte[] payload, String reason, Instant now) {

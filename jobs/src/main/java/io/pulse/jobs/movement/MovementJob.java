@@ -24,10 +24,12 @@ import io.pulse.jobs.storage.UpsertSink;
 import io.pulse.jobs.wiring.JobMqtt;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The movement job: campus/gates/+/sightings → validate and pseudonymize (no raw MAC goes
@@ -43,10 +45,12 @@ public final class MovementJob {
 
     /** Adds the job's operators to {@code env}; the caller executes it. */
     public static void build(StreamExecutionEnvironment env, JobOptions options) {
-        build(env, options, System.getenv());
+        build(env, options, System.getenv(), UnaryOperator.identity());
     }
 
-    static void build(StreamExecutionEnvironment env, JobOptions options, Map<String, String> environment) {
+    /** @param afterParse applied to the parsed sightings (tests insert an injected failure there) */
+    static void build(StreamExecutionEnvironment env, JobOptions options, Map<String, String> environment,
+                      UnaryOperator<DataStream<Sighting>> afterParse) {
         Pseudonyms pseudonyms = new Pseudonyms(PseudonymKey.resolve(options, environment));
         MovementSettings settings = MovementSettings.contract(quietHours(options));
         JdbcSettings jdbc = StorageSetup.settings(options);
@@ -57,7 +61,7 @@ public final class MovementJob {
                 .process(new ParseStep<>("movement", new SightingParser(pseudonyms), Sighting.class))
                 .name("movement: parse and pseudonymize").uid("movement-parse");
 
-        MovementStreams streams = MovementPipeline.process(sightings, settings);
+        MovementStreams streams = MovementPipeline.process(afterParse.apply(sightings), settings);
 
         streams.visits().sinkTo(UpsertSink.into(Visit.TABLE, jdbc)).name("mysql: visits").uid("mysql-visits");
         streams.events().sinkTo(UpsertSink.into(MovementEvent.TABLE, jdbc)).name("mysql: movement_events").uid("mysql-movement-events");
