@@ -52,7 +52,8 @@ public final class OccupancyCounter extends KeyedProcessFunction<String, Occupan
         }
         Long minute = nextMinute.value();
         boolean minuteMark = minute != null && timestamp == minute;
-        if (minuteMark) {
+        // At the end of input the watermark jumps to the end of time: minute rows stop there.
+        if (minuteMark && ctx.timerService().currentWatermark() != Long.MAX_VALUE) {
             nextMinute.update(minute + MINUTE);
             ctx.timerService().registerEventTimeTimer(minute + MINUTE);
         }

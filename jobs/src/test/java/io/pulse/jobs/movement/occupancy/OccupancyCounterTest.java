@@ -25,4 +25,16 @@ class OccupancyCounterTest {
                     new Occupancy("main", at(120), 1));
         }
     }
+
+    @Test
+    void theEndOfInputEndsTheMinuteRows() throws Exception {
+        try (KeyedOneInputStreamOperatorTestHarness<String, OccupancyChange, Occupancy> harness =
+                     ProcessFunctionTestHarnesses.forKeyedProcessFunction(new OccupancyCounter(), OccupancyChange::gate, Types.STRING)) {
+            harness.processElement(new StreamRecord<>(new OccupancyChange("main", at(10), 1), at(10)));
+            harness.processWatermark(Long.MAX_VALUE);
+            assertThat(harness.extractOutputValues()).containsExactly(
+                    new Occupancy("main", at(10), 1), new Occupancy("main", at(60), 1));
+            assertThat(harness.numEventTimeTimers()).isZero();
+        }
+    }
 }
