@@ -27,6 +27,20 @@ class OccupancyCounterTest {
     }
 
     @Test
+    void changesWithinOneSecondMakeOneRowAtTheLastOfThem() throws Exception {
+        try (KeyedOneInputStreamOperatorTestHarness<String, OccupancyChange, Occupancy> harness =
+                     ProcessFunctionTestHarnesses.forKeyedProcessFunction(new OccupancyCounter(), OccupancyChange::gate, Types.STRING)) {
+            harness.processElement(new StreamRecord<>(new OccupancyChange("*", at(5.1), 1), at(5.1)));
+            harness.processElement(new StreamRecord<>(new OccupancyChange("*", at(5.7), 1), at(5.7)));
+            harness.processElement(new StreamRecord<>(new OccupancyChange("*", at(5.3), 1), at(5.3)));
+            harness.processElement(new StreamRecord<>(new OccupancyChange("*", at(7.2), 1), at(7.2)));
+            harness.processElement(new StreamRecord<>(new OccupancyChange("*", at(7.4), -1), at(7.4)));
+            harness.processWatermark(at(30));
+            assertThat(harness.extractOutputValues()).containsExactly(new Occupancy("*", at(5.7), 3));
+        }
+    }
+
+    @Test
     void theEndOfInputEndsTheMinuteRows() throws Exception {
         try (KeyedOneInputStreamOperatorTestHarness<String, OccupancyChange, Occupancy> harness =
                      ProcessFunctionTestHarnesses.forKeyedProcessFunction(new OccupancyCounter(), OccupancyChange::gate, Types.STRING)) {
