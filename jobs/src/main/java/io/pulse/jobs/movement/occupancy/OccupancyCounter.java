@@ -43,8 +43,14 @@ public final class OccupancyCounter extends KeyedProcessFunction<String, Occupan
             p = new PendingSecond(0, change.ts());
         }
         pending.put(flushAt, new PendingSecond(p.delta() + change.delta(), Math.max(p.lastChange(), change.ts())));
-        if (nextMinute.value() == null) {
-            long minute = (change.ts() / MINUTE + 1) * MINUTE;
+        // Changes reach this key in any order (from every visits subtask): the minute rows start
+        // after the earliest of them.
+        long minute = (change.ts() / MINUTE + 1) * MINUTE;
+        Long next = nextMinute.value();
+        if (next == null || minute < next) {
+            if (next != null) {
+                ctx.timerService().deleteEventTimeTimer(next);
+            }
             nextMinute.update(minute);
             ctx.timerService().registerEventTimeTimer(minute);
         }

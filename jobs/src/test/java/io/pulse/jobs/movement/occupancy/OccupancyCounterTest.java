@@ -41,6 +41,20 @@ class OccupancyCounterTest {
     }
 
     @Test
+    void theMinuteRowsStartAfterTheEarliestChangeWhateverOrderTheyArriveIn() throws Exception {
+        try (KeyedOneInputStreamOperatorTestHarness<String, OccupancyChange, Occupancy> harness =
+                     ProcessFunctionTestHarnesses.forKeyedProcessFunction(new OccupancyCounter(), OccupancyChange::gate, Types.STRING)) {
+            harness.processElement(new StreamRecord<>(new OccupancyChange("*", at(185), 1), at(185)));
+            harness.processElement(new StreamRecord<>(new OccupancyChange("*", at(5), 1), at(5)));
+            harness.processWatermark(at(200));
+            assertThat(harness.extractOutputValues()).containsExactly(
+                    new Occupancy("*", at(5), 1), new Occupancy("*", at(60), 1), new Occupancy("*", at(120), 1),
+                    new Occupancy("*", at(180), 1), new Occupancy("*", at(185), 2));
+            assertThat(harness.numEventTimeTimers()).isEqualTo(1); // the next minute
+        }
+    }
+
+    @Test
     void theEndOfInputEndsTheMinuteRows() throws Exception {
         try (KeyedOneInputStreamOperatorTestHarness<String, OccupancyChange, Occupancy> harness =
                      ProcessFunctionTestHarnesses.forKeyedProcessFunction(new OccupancyCounter(), OccupancyChange::gate, Types.STRING)) {
