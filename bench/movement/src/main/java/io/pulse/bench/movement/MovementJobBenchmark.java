@@ -77,6 +77,7 @@ public final class MovementJobBenchmark {
             for (int k = 0; k < sides.length; k++) {
                 Side side = sides[(round + k) % sides.length];
                 CountingSink.reset();
+                Attempts.HIGHEST.set(0);
                 StreamExecutionEnvironment env = LocalFlink.environment(s.parallelism());
                 env.enableCheckpointing(s.checkpointMs());
                 switch (side) {
@@ -89,7 +90,8 @@ public final class MovementJobBenchmark {
                 check(side, counts, s.sightings());
                 if (side == Side.JOB) {
                     jobOutputs.add(counts);
-                    System.out.println("job outputs: " + counts);
+                    System.out.println("job outputs: " + counts + (Attempts.HIGHEST.get() > 0
+                            ? " (RESTARTED: attempt " + Attempts.HIGHEST.get() + ", replayed records counted twice)" : ""));
                 }
                 double rate = s.sightings() / seconds;
                 if (round > 0) {

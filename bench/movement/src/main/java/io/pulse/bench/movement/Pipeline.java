@@ -41,7 +41,8 @@ final class Pipeline {
     /** One generator task, so event time advances evenly for everyone. */
     static DataStream<Sighting> sightings(StreamExecutionEnvironment env, GeneratorFunction<Long, Sighting> generator, long count) {
         return env.fromSource(new DataGeneratorSource<>(generator, count, RateLimiterStrategy.noOp(), TypeInformation.of(Sighting.class)),
-                WatermarkStrategy.noWatermarks(), "movement: generator").setParallelism(1);
+                WatermarkStrategy.noWatermarks(), "movement: generator").setParallelism(1)
+                .map(new Attempts<Sighting>()).returns(TypeInformation.of(Sighting.class)).setParallelism(1).name("movement: attempts");
     }
 
     /** (b) the ceiling: the generator into a discarding sink. */
