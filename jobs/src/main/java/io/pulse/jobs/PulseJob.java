@@ -6,6 +6,8 @@ import io.pulse.jobs.storage.StorageException;
 import io.pulse.jobs.storage.StorageSetup;
 import io.pulse.jobs.storage.TimeSeriesSetup;
 import io.pulse.jobs.energy.EnergyJob;
+import io.pulse.jobs.movement.MovementJob;
+import io.pulse.jobs.movement.ingest.PseudonymKey;
 import io.pulse.jobs.telemetry.TelemetryJob;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import java.io.PrintStream;
@@ -18,7 +20,7 @@ import java.util.stream.Collectors;
 public enum PulseJob {
     TELEMETRY("telemetry", 4, TelemetryJob::build,
             "device health, anomalies and alerts from devices/+/telemetry"),
-    MOVEMENT("movement", 5, null,
+    MOVEMENT("movement", 5, MovementJob::build,
             "visits from gate sightings on campus/gates/+/sightings (needs --movement.hmac-key)"),
     ENERGY("energy", 6, EnergyJob::build,
             "5-minute energy per meter from energy/meters/+/readings");
@@ -72,8 +74,9 @@ public enum PulseJob {
             options.require(Option.JDBC_URL, "for the energy job (energy_5min, energy_daily and rejected messages go to MySQL)");
         }
         if (this == MOVEMENT) {
-            options.require(Option.MOVEMENT_HMAC_KEY,
-                    "for the movement job (the secret that pseudonymizes MAC addresses)");
+            PseudonymKey.resolve(options, System.getenv()); // the key, its file, or the environment
+            options.require(Option.JDBC_URL, "for the movement job (visits and occupancy go to MySQL)");
+            MovementJob.quietHours(options);
         }
     }
 

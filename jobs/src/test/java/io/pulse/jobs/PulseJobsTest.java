@@ -49,11 +49,17 @@ class PulseJobsTest {
     }
 
     @Test
-    void validOptionsReachTheNotYetBuiltJobs() throws Exception {
-        assertThat(run("movement", "--mqtt.broker", "tcp://h:1883", "--movement.hmac-key", "k"))
-                .isEqualTo(3);
-        assertThat(err()).isEqualTo("pulse: the movement job is not built yet (it arrives with issue #5)"
-                + System.lineSeparator());
+    void movementNeedsTheDatabaseToo() throws Exception {
+        assertThat(run("movement", "--mqtt.broker", "tcp://h:1883", "--movement.hmac-key", "k")).isEqualTo(2);
+        assertThat(err()).startsWith("pulse: --jdbc.url is required for the movement job");
+    }
+
+    @Test
+    void movementRefusesMalformedQuietHours() throws Exception {
+        assertThat(run("movement", "--mqtt.broker", "tcp://h:1883", "--movement.hmac-key", "k",
+                "--jdbc.url", "jdbc:mysql://h:3306/pulse", "--movement.quiet-hours", "1-5")).isEqualTo(2);
+        assertThat(err()).isEqualTo("pulse: --movement.quiet-hours must be HH:MM-HH:MM (UTC), e.g. 01:00-05:00,"
+                + " got '1-5'" + System.lineSeparator());
     }
 
     @Test

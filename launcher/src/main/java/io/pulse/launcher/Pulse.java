@@ -53,6 +53,8 @@ public final class Pulse {
                 return PulseJobs.run(command() + " run", rest, out, err);
             case "db":
                 return db(rest, out, err);
+            case "people":
+                return PeopleCommand.run(rest, out, err);
             case "demo":
                 if (rest.length > 0) {
                     err.println("pulse: demo takes no arguments, got '" + rest[0] + "'");
@@ -61,7 +63,7 @@ public final class Pulse {
                 return Demo.runUntilStopped(out, err);
             default:
                 err.println("pulse: unknown command '" + args[0]
-                        + "'; the commands are demo, run, db migrate, test, build, help");
+                        + "'; the commands are demo, run, db migrate, people import, test, build, help");
                 return PulseJobs.EXIT_USAGE;
         }
     }
@@ -107,6 +109,8 @@ public final class Pulse {
                 + " options" + nl
                 + "  db migrate --jdbc.url URL --jdbc.user USER --jdbc.password PASSWORD" + nl
                 + "                             create or upgrade the MySQL schema" + nl
+                + "  people import FILE.csv --movement.hmac-key KEY --jdbc.url URL ..." + nl
+                + "                             store a roster's people by pseudonym (no MAC is stored)" + nl
                 + "  build                      build the project (./mvnw install -DskipTests)" + nl
                 + "  test                       install the test servers if needed, run all tests"
                 + nl

@@ -14,6 +14,14 @@ public interface MessageParser<T> extends Serializable {
 
     void parse(MqttMessage message, Instant now, Consumer<T> records, Rejects rejects);
 
+    /**
+     * The bytes of a refused input as they may be stored in {@code rejected_messages}: a parser
+     * masks here what must never be stored (raw MACs). By default the payload is kept as is.
+     */
+    default byte[] redact(byte[] payload) {
+        return payload;
+    }
+
     /** Where a parser reports what it refused. */
     interface Rejects {
         /** The whole message is refused. */

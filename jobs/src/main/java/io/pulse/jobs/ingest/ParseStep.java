@@ -60,21 +60,19 @@ public final class ParseStep<T> extends ProcessFunction<MqttMessage, T> implemen
                 emit(context, message.topic(), part.getBytes(StandardCharsets.UTF_8), reason, now);
             }
         };
-        List<T> records = new ArrayList<>(1);
+        // Records are emitted after parsing, outside the try: an exception of a chained operator
+        // downstream is a failure of the job (restored from its checkpoint), not a parser bug.
+        List<T> parsed = new ArrayList<>(1);
         try {
-            parser.parse(message, now, records::add, rejects);
+            parser.parse(message, now, parsed::add, rejects);
         } catch (RuntimeException bug) {
             rejects.reject("internal error while parsing: " + bug);
         }
-        // Emitted outside the try: an exception from a chained downstream operator is a failure
-        // of the job (restart from the checkpoint), not a reason to reject the message.
-        for (T record : records) {
-            out.collect(record);
-        }
+        parsed.forEach(out::collect);
     }
 
     private void emit(Context context, String topic, byte[] payload, String reason, Instant now) {
         rejected.inc();
-        context.output(REJECTED, RejectedMessage.of(job, topic, payload, reason, now));
+        context.output(REJECTED, RejectedMessage.of(job, topic, parser.redact(payload), reason, now));
     }
 }

@@ -30,7 +30,11 @@ public enum Option {
     PARALLELISM("parallelism", Kind.POSITIVE_INT, false, null,
             "parallelism of the job (absent: Flink's default)"),
     MOVEMENT_HMAC_KEY("movement.hmac-key", Kind.TEXT, true, null,
-            "secret for the person pseudonyms (movement job, required there)");
+            "secret for the person pseudonyms (movement job, required there)"),
+    MOVEMENT_HMAC_KEY_FILE("movement.hmac-key-file", Kind.TEXT, false, null,
+            "file holding the pseudonym secret (instead of --movement.hmac-key; or env PULSE_MOVEMENT_HMAC_KEY)"),
+    MOVEMENT_QUIET_HOURS("movement.quiet-hours", Kind.TEXT, false, null,
+            "UTC hours when presence is an anomaly, e.g. 01:00-05:00 (movement job; absent: none)");
 
     /** How a value is checked. */
     enum Kind { TEXT, MQTT_URI, JDBC_URL, HTTP_URL, BOOLEAN, MILLIS, POSITIVE_INT }

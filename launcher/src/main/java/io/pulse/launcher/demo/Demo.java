@@ -4,14 +4,20 @@ import io.pulse.jobs.PulseJob;
 import io.pulse.jobs.options.JobOptions;
 import io.pulse.jobs.storage.JdbcSettings;
 import io.pulse.jobs.storage.StorageSetup;
+import io.pulse.jobs.movement.roster.RosterImport;
+import io.pulse.launcher.demo.gates.DemoCampus;
+import io.pulse.launcher.demo.gates.SimulatedGates;
 import io.pulse.launcher.demo.meters.SimulatedMeters;
 import io.pulse.launcher.demo.stores.EmbeddedMariaDb;
 import io.pulse.launcher.demo.stores.EmbeddedQuestDb;
 import io.pulse.launcher.demo.summary.LiveSummary;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.security.SecureRandom;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -34,6 +40,7 @@ public final class Demo implements AutoCloseable {
         int questDbPort = 9000;
         Duration publishInterval = Duration.ofSeconds(5);
         Duration meterPollInterval = Duration.ofSeconds(5);
+        Duration campusDay = Duration.ofMinutes(10);
         Duration summaryInterval = Duration.ofSeconds(5);
         Duration checkpointInterval = Duration.ofSeconds(5);
         PrintStream summaryOut = System.out;
@@ -63,6 +70,7 @@ public final class Demo implements AutoCloseable {
     private EmbeddedQuestDb questDb;
     private SimulatedDevices devices;
     private SimulatedMeters meters;
+    private SimulatedGates gates;
     private DemoCluster cluster;
     private LiveSummary summary;
 
@@ -97,8 +105,10 @@ public final class Demo implements AutoCloseable {
         out.printf("  InfluxDB API  %s/api/v2/write  (QuestDB, embedded%s; its web console is %s)%n",
                 questDb.url(), taken(s.questDbPort, questDb.port()), questDb.url());
 
+        // a fresh secret per run: the demo's pseudonyms mean nothing outside it
+        String hmacKey = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         JobOptions options = JobOptions.parse(
-                "--mqtt.broker", broker.uri(),
+                "--mqtt.broker", broker.uri(), "--movement.hmac-key", hmacKey,
                 "--jdbc.url", mysql.jdbcUrl(), "--jdbc.user", EmbeddedMariaDb.USER,
                 "--influx.url", questDb.url(), "--influx.org", "pulse", "--influx.bucket", "pulse",
                 "--checkpoint.interval", String.valueOf(s.checkpointInterval.toMillis()));
@@ -112,6 +122,17 @@ public final class Demo implements AutoCloseable {
                 devices.deviceIds().size(), seconds(s.publishInterval),
                 SimulatedDevices.MISBEHAVING_DEVICE);
 
+        if (PulseJob.MOVEMENT.available()) {
+            Path roster = root.resolve("roster.csv");
+            try (InputStream csv = Demo.class.getResourceAsStream(DemoCampus.ROSTER)) {
+                Files.copy(csv, roster);
+            }
+            out.println("  roster        " + new RosterImport(hmacKey, database).importFile(roster).summary()
+                    + " (pseudonyms only) from " + DemoCampus.ROSTER);
+            gates = SimulatedGates.start(broker.uri(), s.campusDay);
+            out.printf("  gates         a lane gate and a dual-zone gate publish sightings to"
+                    + " campus/gates/{gate}/sightings;%n                a campus day lasts %s%n", seconds(s.campusDay));
+        }
         if (PulseJob.ENERGY.available()) {
             meters = SimulatedMeters.start(root.resolve("modbus-bridge"), broker.uri(), s.meterPollInterval);
             out.printf("  meters        %d simulated Eastron meters on Modbus TCP 127.0.0.1:%d, polled every %s"
@@ -187,6 +208,7 @@ public final class Demo implements AutoCloseable {
         step("Flink job", "cancelled, local cluster stopped", cluster);
         step("simulated devices", "stopped", devices);
         step("Modbus bridge and simulated meters", "stopped", meters);
+        step("simulated gates", "stopped", gates);
         step("QuestDB", "stopped", questDb);
         step("MariaDB", "stopped", mysql);
         step("MQTT broker", "stopped", broker);

@@ -68,6 +68,14 @@ class DemoITCase {
             assertThat(points.find()).as("a count in %s", count).isTrue();
             assertThat(Long.parseLong(points.group(1))).as("telemetry points in QuestDB").isPositive();
 
+            // gates → MQTT → movement job → occupancy and crossings; pseudonyms only
+            Await.until(Duration.ofSeconds(60), () -> !rows(demo, "SELECT gate FROM occupancy WHERE gate = '*'").isEmpty()
+                    && !rows(demo, "SELECT roll_no FROM recent_activity WHERE roll_no IS NOT NULL").isEmpty(),
+                    () -> "occupancy gates: " + safeRows(demo, "SELECT DISTINCT gate FROM occupancy"));
+            assertThat(rows(demo, "SELECT person_id FROM visits")).isNotEmpty().allMatch(id -> id.matches("[0-9a-f]{64}"));
+            Await.until(Duration.ofSeconds(30), () -> summaries.toString(StandardCharsets.UTF_8).contains("  campus: "),
+                    () -> summaries.toString(StandardCharsets.UTF_8));
+
             // meters → Modbus bridge → MQTT → energy job → QuestDB
             String meters = get(demo.questDbUrl() + "/exec?query="
                     + URLEncoder.encode("SELECT DISTINCT meter FROM meter ORDER BY meter", StandardCharsets.UTF_8));
@@ -88,7 +96,9 @@ class DemoITCase {
                 .contains("MySQL         jdbc:mysql://127.0.0.1:" + mysqlPort + "/pulse")
                 .contains("InfluxDB API  http://127.0.0.1:" + questDbPort + "/api/v2/write")
                 .contains("Flink Web UI  http://127.0.0.1:" + webPort)
-                .contains("telemetry, energy running as pulse-demo")
+                .contains("telemetry, movement, energy running as pulse-demo")
+                .containsPattern("roster +people: \\d+ imported, 0 rejected")
+                .contains("simulated gates stopped")
                 .contains("Modbus bridge and simulated meters stopped")
                 .contains("Flink job cancelled, local cluster stopped")
                 .contains("simulated devices stopped")

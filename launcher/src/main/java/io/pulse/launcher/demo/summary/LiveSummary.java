@@ -13,6 +13,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +37,10 @@ public final class LiveSummary implements AutoCloseable {
             + " e.coverage, e.samples FROM energy_5min e JOIN (SELECT meter_id, MAX(window_start) AS latest"
             + " FROM energy_5min GROUP BY meter_id) l ON l.meter_id = e.meter_id AND l.latest = e.window_start"
             + " ORDER BY e.meter_id";
+
+    private static final String OCCUPANCY = "SELECT o.gate, o.inside FROM occupancy o JOIN (SELECT gate, MAX(at)"
+            + " AS latest FROM occupancy GROUP BY gate) l ON l.gate = o.gate AND l.latest = o.at ORDER BY o.gate";
+    private static final String RECENT = "SELECT at, direction, gate, roll_no FROM recent_activity ORDER BY at DESC LIMIT 3";
 
     private final JdbcSettings database;
     private final LatestPower power;
@@ -70,7 +76,7 @@ public final class LiveSummary implements AutoCloseable {
                 Instant at = a.resolved() ? a.resolvedAt() : a.openedAt();
                 since = at.isAfter(since) ? at : since;
             }
-            out.print(SummaryFormat.format(Instant.now(), devices, changes, power.read(), meters(c)));
+            out.print(SummaryFormat.format(Instant.now(), devices, changes, power.read(), meters(c), campus(c)));
             out.flush();
             failures = 0;
         } catch (Exception e) {
@@ -101,6 +107,22 @@ public final class LiveSummary implements AutoCloseable {
             }
         }
         return lines;
+    }
+
+    private static CampusLine campus(Connection c) throws SQLException {
+        Map<String, Integer> inside = new TreeMap<>();
+        try (PreparedStatement s = c.prepareStatement(OCCUPANCY); ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                inside.put(rs.getString(1), rs.getInt(2));
+            }
+        }
+        List<CampusLine.Crossing> recent = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(RECENT); ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                recent.add(new CampusLine.Crossing(utc(rs, 1), rs.getString(2), rs.getString(3), rs.getString(4)));
+            }
+        }
+        return new CampusLine(inside, recent);
     }
 
     private static List<AlertLine> changedAlerts(Connection c, Instant since) throws SQLException {

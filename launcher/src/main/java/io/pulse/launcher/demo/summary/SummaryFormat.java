@@ -16,7 +16,7 @@ public final class SummaryFormat {
     }
 
     public static String format(Instant now, List<DeviceLine> devices, List<AlertLine> changes) {
-        return format(now, devices, changes, Map.of(), List.of());
+        return format(now, devices, changes, Map.of(), List.of(), CampusLine.NONE);
     }
 
     /**
@@ -24,7 +24,7 @@ public final class SummaryFormat {
      * @param meters each meter's latest 5-minute window
      */
     public static String format(Instant now, List<DeviceLine> devices, List<AlertLine> changes, Map<String, Double> powerW,
-                                List<MeterLine> meters) {
+                                List<MeterLine> meters, CampusLine campus) {
         StringBuilder sb = new StringBuilder();
         long online = devices.stream().filter(DeviceLine::online).count();
         int open = devices.stream().mapToInt(DeviceLine::openAlerts).sum();
@@ -63,6 +63,19 @@ public final class SummaryFormat {
                     TIME.format(m.windowStart()), m.energyWh() / 1000,
                     m.avgPowerW() == null ? "-" : String.format(Locale.ROOT, "%.2f", m.avgPowerW() / 1000),
                     m.coverage() * 100, m.samples()));
+        }
+        if (!campus.insideByGate().isEmpty()) {
+            sb.append(String.format(Locale.ROOT, "  campus: %d inside", campus.insideByGate().getOrDefault("*", 0)));
+            campus.insideByGate().forEach((gate, inside) -> {
+                if (!gate.equals("*")) {
+                    sb.append(String.format(Locale.ROOT, ", %s %d", gate, inside));
+                }
+            });
+            sb.append(System.lineSeparator());
+        }
+        for (CampusLine.Crossing c : campus.recent()) {
+            sb.append(String.format(Locale.ROOT, "          %s %-5s %s at %s%n", TIME.format(c.at()), c.direction(),
+                    c.rollNo() == null ? "(not on the roster)" : c.rollNo(), c.gate()));
         }
         return sb.toString();
     }

@@ -24,10 +24,22 @@ class SummaryFormatTest {
     void showsEachMetersLatestWindowInKilowatts() {
         String text = SummaryFormat.format(T, List.of(), List.of(), java.util.Map.of("main-incomer", 12_345.0), List.of(
                 new MeterLine("main-incomer", T, 1000.0, 12_000.0, 0.5, 30),
-                new MeterLine("lab-2-freezer", T, 0.0, null, 0.0, 1)));
+                new MeterLine("lab-2-freezer", T, 0.0, null, 0.0, 1)), CampusLine.NONE);
 
         assertThat(text).contains("power now: main-incomer 12.35 kW").containsPattern("main-incomer +\\S+ +1\\.000 +12\\.00 +50% +30")
                 .containsPattern("lab-2-freezer +\\S+ +0\\.000 +- +0% +1");
+    }
+
+    @Test
+    void showsPeopleInsidePerGateAndTheLastCrossingsWithRollNumbers() {
+        String text = SummaryFormat.format(T, List.of(), List.of(), java.util.Map.of(), List.of(), new CampusLine(
+                new java.util.TreeMap<>(java.util.Map.of("*", 12, "main", 7, "north", 5)),
+                List.of(new CampusLine.Crossing(T, "ENTRY", "main", "CS21B042"),
+                        new CampusLine.Crossing(T, "EXIT", "north", null))));
+
+        assertThat(text).contains("campus: 12 inside, main 7, north 5")
+                .containsPattern("ENTRY CS21B042 at main")
+                .containsPattern("EXIT +\\(not on the roster\\) at north");
     }
 
     @Test

@@ -1,0 +1,20 @@
+package io.pulse.jobs.movement.ingest;
+
+/**
+ * One valid scanner sighting, already pseudonymized: it never carries a raw MAC.
+ *
+ * @param personId   the pseudonym, or null for a randomized MAC (those are only counted)
+ * @param ts         event time, epoch ms UTC
+ */
+public record Sighting(String gate, String scanner, GateRole role, long ts, String personId, boolean randomized) {
+
+    /** The debounce key: a person at a scanner. */
+    public String personAtScanner() {
+        return personId + "|" + gate + "|" + scanner;
+    }
+
+    /** The dual-zone key: a person at a gate. */
+    public String personAtGate() {
+        return personId + "|" + gate;
+    }
+}
