@@ -1,9 +1,7 @@
 package io.pulse.jobs.energy;
 
-import io.pulse.connectors.mqtt.MqttMessage;
 import io.pulse.jobs.ingest.EventTime;
-import io.pulse.jobs.ingest.JsonPayload;
-import io.pulse.jobs.ingest.MessageParser;
+import io.pulse.jobs.ingest.JsonObjectsParser;
 import io.pulse.jobs.ingest.Rejection;
 import io.pulse.jobs.ingest.TopicPattern;
 
@@ -11,8 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Reads {@code energy/meters/{meterId}/readings} per the contract: {@code meterId} (equal to the
@@ -21,48 +17,20 @@ import java.util.function.Consumer;
  * or reserved meter id, a bad, missing or far-future ts, a field that is not a number, NaN or
  * infinity, and a value outside {@link MeterRanges}. In an array, each object is judged alone.
  */
-public final class MeterParser implements MessageParser<MeterReading> {
+public final class MeterParser extends JsonObjectsParser<MeterReading> {
 
     public static final TopicPattern TOPIC = new TopicPattern("energy/meters/{meterId}/readings");
     public static final Duration MAX_FUTURE = Duration.ofMinutes(5);
     /** The meter id of the campus total in energy_daily: never a real meter's. */
     public static final String CAMPUS = "*";
 
-    @Override
-    public void parse(MqttMessage message, Instant now, Consumer<MeterReading> records, Rejects rejects) {
-        String topicMeter;
-        List<JsonNode> objects;
-        try {
-            topicMeter = TOPIC.extract(message.topic());
-            objects = JsonPayload.objects(message.payload());
-        } catch (Rejection r) {
-            rejects.reject(r.getMessage());
-            return;
-        }
-        for (JsonNode object : objects) {
-            try {
-                records.accept(reading(object, topicMeter, now));
-            } catch (Rejection r) {
-                if (objects.size() == 1) {
-                    rejects.reject(r.getMessage());
-                } else {
-                    rejects.reject(r.getMessage(), object.toString());
-                }
-            }
-        }
+    public MeterParser() {
+        super(TOPIC);
     }
 
-    MeterReading reading(JsonNode object, String topicMeter, Instant now) throws Rejection {
-        if (!object.isObject()) {
-            throw new Rejection("array element is not an object");
-        }
-        JsonNode meterId = object.get("meterId");
-        if (meterId == null || !meterId.isTextual() || meterId.textValue().isEmpty()) {
-            throw new Rejection("meterId is missing");
-        }
-        if (!meterId.textValue().equals(topicMeter)) {
-            throw new Rejection("meterId '" + meterId.textValue() + "' does not match the topic's '" + topicMeter + "'");
-        }
+    @Override
+    protected MeterReading record(JsonNode object, String topicMeter, Instant now) throws Rejection {
+        idMatchingTopic(object, "meterId", topicMeter);
         if (CAMPUS.equals(topicMeter)) {
             throw new Rejection("meterId '" + CAMPUS + "' is reserved for the campus total");
         }

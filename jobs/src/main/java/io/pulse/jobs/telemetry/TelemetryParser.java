@@ -1,9 +1,7 @@
 package io.pulse.jobs.telemetry;
 
-import io.pulse.connectors.mqtt.MqttMessage;
 import io.pulse.jobs.ingest.EventTime;
-import io.pulse.jobs.ingest.JsonPayload;
-import io.pulse.jobs.ingest.MessageParser;
+import io.pulse.jobs.ingest.JsonObjectsParser;
 import io.pulse.jobs.ingest.Rejection;
 import io.pulse.jobs.ingest.TopicPattern;
 
@@ -13,9 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Reads {@code devices/{deviceId}/telemetry} messages per the contract: {@code deviceId} (equal to
@@ -24,7 +20,7 @@ import java.util.function.Consumer;
  * known metric that is not a number or boolean, NaN or infinity, a known metric out of range, and
  * a reading without metrics. In an array, each object is judged on its own.
  */
-public final class TelemetryParser implements MessageParser<Reading> {
+public final class TelemetryParser extends JsonObjectsParser<Reading> {
 
     public static final TopicPattern TOPIC = new TopicPattern("devices/{deviceId}/telemetry");
     public static final Duration MAX_FUTURE = Duration.ofMinutes(5);
@@ -32,44 +28,13 @@ public final class TelemetryParser implements MessageParser<Reading> {
     private final MetricRanges ranges;
 
     public TelemetryParser(MetricRanges ranges) {
+        super(TOPIC);
         this.ranges = ranges;
     }
 
     @Override
-    public void parse(MqttMessage message, Instant now, Consumer<Reading> records, Rejects rejects) {
-        String topicDevice;
-        List<JsonNode> objects;
-        try {
-            topicDevice = TOPIC.extract(message.topic());
-            objects = JsonPayload.objects(message.payload());
-        } catch (Rejection r) {
-            rejects.reject(r.getMessage());
-            return;
-        }
-        for (JsonNode object : objects) {
-            try {
-                records.accept(reading(object, topicDevice, now));
-            } catch (Rejection r) {
-                if (objects.size() == 1) {
-                    rejects.reject(r.getMessage());
-                } else {
-                    rejects.reject(r.getMessage(), object.toString());
-                }
-            }
-        }
-    }
-
-    Reading reading(JsonNode object, String topicDevice, Instant now) throws Rejection {
-        if (!object.isObject()) {
-            throw new Rejection("array element is not an object");
-        }
-        JsonNode deviceId = object.get("deviceId");
-        if (deviceId == null || !deviceId.isTextual() || deviceId.textValue().isEmpty()) {
-            throw new Rejection("deviceId is missing");
-        }
-        if (!deviceId.textValue().equals(topicDevice)) {
-            throw new Rejection("deviceId '" + deviceId.textValue() + "' does not match the topic's '" + topicDevice + "'");
-        }
+    protected Reading record(JsonNode object, String topicDevice, Instant now) throws Rejection {
+        idMatchingTopic(object, "deviceId", topicDevice);
         Instant ts = EventTime.parse(object.get("ts"));
         if (ts.isAfter(now.plus(MAX_FUTURE))) {
             throw new Rejection("ts " + ts + " is more than " + MAX_FUTURE.toMinutes() + " minutes in the future");

@@ -1,9 +1,7 @@
 package io.pulse.jobs.movement.ingest;
 
-import io.pulse.connectors.mqtt.MqttMessage;
 import io.pulse.jobs.ingest.EventTime;
-import io.pulse.jobs.ingest.JsonPayload;
-import io.pulse.jobs.ingest.MessageParser;
+import io.pulse.jobs.ingest.JsonObjectsParser;
 import io.pulse.jobs.ingest.Rejection;
 import io.pulse.jobs.ingest.TopicPattern;
 
@@ -12,8 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Reads {@code campus/gates/{gate}/sightings} per the contract and pseudonymizes at once: the
@@ -22,7 +18,7 @@ import java.util.function.Consumer;
  * both of {@code mac}/{@code macHash}, a malformed MAC or hash, a non-boolean {@code randomized}.
  * Reasons never quote a MAC, and refused payloads are stored with every MAC masked.
  */
-public final class SightingParser implements MessageParser<Sighting> {
+public final class SightingParser extends JsonObjectsParser<Sighting> {
 
     public static final TopicPattern TOPIC = new TopicPattern("campus/gates/{gate}/sightings");
     public static final Duration MAX_FUTURE = Duration.ofMinutes(5);
@@ -31,34 +27,17 @@ public final class SightingParser implements MessageParser<Sighting> {
     private final Pseudonyms pseudonyms;
 
     public SightingParser(Pseudonyms pseudonyms) {
+        super(TOPIC);
         this.pseudonyms = pseudonyms;
     }
 
     @Override
-    public void parse(MqttMessage message, Instant now, Consumer<Sighting> records, Rejects rejects) {
-        String gate;
-        List<JsonNode> objects;
-        try {
-            gate = TOPIC.extract(message.topic());
-            if (gate.length() > MAX_ID_CHARS) {
-                throw new Rejection("gate id is longer than " + MAX_ID_CHARS + " characters");
-            }
-            objects = JsonPayload.objects(message.payload());
-        } catch (Rejection r) {
-            rejects.reject(r.getMessage());
-            return;
+    protected String topicId(String topicName) throws Rejection {
+        String gate = super.topicId(topicName);
+        if (gate.length() > MAX_ID_CHARS) {
+            throw new Rejection("gate id is longer than " + MAX_ID_CHARS + " characters");
         }
-        for (JsonNode object : objects) {
-            try {
-                records.accept(sighting(object, gate, now));
-            } catch (Rejection r) {
-                if (objects.size() == 1) {
-                    rejects.reject(r.getMessage());
-                } else {
-                    rejects.reject(r.getMessage(), object.toString());
-                }
-            }
-        }
+        return gate;
     }
 
     @Override
@@ -67,10 +46,8 @@ public final class SightingParser implements MessageParser<Sighting> {
         return MacAddress.containsMac(text) ? MacAddress.mask(text).getBytes(StandardCharsets.UTF_8) : payload;
     }
 
-    Sighting sighting(JsonNode object, String gate, Instant now) throws Rejection {
-        if (!object.isObject()) {
-            throw new Rejection("array element is not an object");
-        }
+    @Override
+    protected Sighting record(JsonNode object, String gate, Instant now) throws Rejection {
         String scanner = text(object, "scanner");
         if (scanner == null || scanner.isBlank()) {
             throw new Rejection("scanner is missing");
