@@ -78,10 +78,15 @@ public final class ModbusBridge implements AutoCloseable {
      *                         a queue directory in use
      */
     public static ModbusBridge start(BridgeConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    /** As {@link #start(BridgeConfig)}, with readings stamped by {@code clock} (for replays and tests). */
+    public static ModbusBridge start(BridgeConfig config, Clock clock) {
         ConfigValidator.validate(config, true);
         ModbusBridge bridge;
         try {
-            bridge = new ModbusBridge(config, Clock.systemUTC());
+            bridge = new ModbusBridge(config, clock);
         } catch (IllegalStateException | java.io.UncheckedIOException e) {
             throw new ConfigException(e.getMessage());
         }
