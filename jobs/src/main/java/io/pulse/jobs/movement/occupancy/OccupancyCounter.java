@@ -36,7 +36,12 @@ public final class OccupancyCounter extends KeyedProcessFunction<String, Occupan
 
     @Override
     public void processElement(OccupancyChange change, Context ctx, Collector<Occupancy> out) throws Exception {
-        long flushAt = change.ts() - Math.floorMod(change.ts(), SECOND) + SECOND - 1; // the second's last millisecond
+        // A second's changes make one row, at the second's last millisecond; a change exactly at a
+        // minute boundary is applied at the boundary itself, before that minute's row, so the two
+        // rows there agree (a store that keeps the first write of a timestamp would otherwise keep
+        // the count from before the change).
+        long flushAt = Math.floorMod(change.ts(), MINUTE) == 0 ? change.ts()
+                : change.ts() - Math.floorMod(change.ts(), SECOND) + SECOND - 1;
         PendingSecond p = pending.get(flushAt);
         if (p == null) {
             ctx.timerService().registerEventTimeTimer(flushAt);

@@ -27,6 +27,21 @@ class OccupancyCounterTest {
     }
 
     @Test
+    void aChangeExactlyAtAMinuteBoundaryIsInThatMinutesRow() throws Exception {
+        try (KeyedOneInputStreamOperatorTestHarness<String, OccupancyChange, Occupancy> harness =
+                     ProcessFunctionTestHarnesses.forKeyedProcessFunction(new OccupancyCounter(), OccupancyChange::gate, Types.STRING)) {
+            harness.processElement(new StreamRecord<>(new OccupancyChange("main", at(10), 1), at(10)));
+            harness.processElement(new StreamRecord<>(new OccupancyChange("main", at(10.5), 1), at(10.5)));
+            harness.processElement(new StreamRecord<>(new OccupancyChange("main", at(60), -1), at(60)));
+            harness.processElement(new StreamRecord<>(new OccupancyChange("main", at(60.5), -1), at(60.5)));
+            harness.processWatermark(at(90));
+            assertThat(harness.extractOutputValues()).as("every row at 60 s says 1").containsExactly(
+                    new Occupancy("main", at(10.5), 2), new Occupancy("main", at(60), 1),
+                    new Occupancy("main", at(60), 1), new Occupancy("main", at(60.5), 0));
+        }
+    }
+
+    @Test
     void changesWithinOneSecondMakeOneRowAtTheLastOfThem() throws Exception {
         try (KeyedOneInputStreamOperatorTestHarness<String, OccupancyChange, Occupancy> harness =
                      ProcessFunctionTestHarnesses.forKeyedProcessFunction(new OccupancyCounter(), OccupancyChange::gate, Types.STRING)) {
