@@ -1,6 +1,7 @@
 package io.pulse.bench.energy;
 
 import io.pulse.bench.CountingSink;
+import io.pulse.bench.CheckpointSize;
 import io.pulse.bench.CpuShare;
 import io.pulse.bench.LocalFlink;
 import io.pulse.bench.Machine;
@@ -110,8 +111,8 @@ public final class EnergyJobBenchmark {
         }
 
         RealSinks real = realSinks(s);
-        StateSize.Checkpoint small = StateSize.measure(s.meters(), s.stateSeconds(), s.parallelism(), s.checkpointMs());
-        StateSize.Checkpoint large = StateSize.measure(2 * s.meters(), s.stateSeconds(), s.parallelism(), s.checkpointMs());
+        CheckpointSize.Checkpoint small = StateSize.measure(s.meters(), s.stateSeconds(), s.parallelism(), s.checkpointMs());
+        CheckpointSize.Checkpoint large = StateSize.measure(2 * s.meters(), s.stateSeconds(), s.parallelism(), s.checkpointMs());
         System.out.printf("checkpoint: %,d bytes at %,d meters, %,d bytes at %,d meters%n",
                 small.bytes(), s.meters(), large.bytes(), 2 * s.meters());
 

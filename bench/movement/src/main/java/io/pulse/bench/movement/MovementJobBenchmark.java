@@ -1,5 +1,7 @@
 package io.pulse.bench.movement;
 
+import io.pulse.bench.CountingSink;
+import io.pulse.bench.CheckpointSize;
 import io.pulse.bench.CpuShare;
 import io.pulse.bench.LocalFlink;
 import io.pulse.bench.Machine;
@@ -109,10 +111,10 @@ public final class MovementJobBenchmark {
 
         RealSinks real = realSinks(s);
 
-        Map<String, StateSize.Checkpoint> state = new LinkedHashMap<>();
+        Map<String, CheckpointSize.Checkpoint> state = new LinkedHashMap<>();
         for (boolean leave : new boolean[] {false, true}) {
             for (int n : new int[] {s.statePeople(), 2 * s.statePeople()}) {
-                StateSize.Checkpoint c = StateSize.measure(n, leave, s.parallelism(), s.checkpointMs());
+                CheckpointSize.Checkpoint c = StateSize.measure(n, leave, s.parallelism(), s.checkpointMs());
                 state.put((leave ? "left " : "inside ") + n, c);
                 System.out.printf("checkpoint with %,d people %s: %,d bytes%n", n, leave ? "who left" : "inside", c.bytes());
             }

@@ -1,5 +1,6 @@
 package io.pulse.bench.movement;
 
+import io.pulse.bench.CheckpointSize;
 import io.pulse.bench.CpuShare;
 import io.pulse.bench.Markdown;
 import io.pulse.bench.Stats;
@@ -17,7 +18,7 @@ final class Report {
     private Report() {}
 
     static String markdown(Settings s, Map<Side, List<Double>> measured, List<Double> othersCores, List<Map<String, Long>> jobOutputs,
-                           RealSinks real, Map<String, StateSize.Checkpoint> state, String machine) {
+                           RealSinks real, Map<String, CheckpointSize.Checkpoint> state, String machine) {
         Stats job = Stats.of(measured.get(Side.JOB));
         Stats harness = Stats.of(measured.get(Side.HARNESS));
         Stats parse = Stats.of(measured.get(Side.PARSE));

@@ -1,5 +1,6 @@
 package io.pulse.bench.telemetry;
 
+import io.pulse.bench.CheckpointSize;
 import io.pulse.bench.CpuShare;
 import io.pulse.bench.Markdown;
 import io.pulse.bench.Stats;
@@ -30,7 +31,7 @@ final class Report {
 
     static String markdown(Settings s, Map<Side, List<Double>> measured, List<Double> othersCores,
                            List<Map<String, Long>> jobOutputs, RealSinks real,
-                           StateSize.Checkpoint small, StateSize.Checkpoint large, String machine) {
+                           CheckpointSize.Checkpoint small, CheckpointSize.Checkpoint large, String machine) {
         Stats job = Stats.of(measured.get(Side.JOB));
         Stats harness = Stats.of(measured.get(Side.HARNESS));
         Stats parse = Stats.of(measured.get(Side.PARSE));

@@ -1,5 +1,7 @@
 package io.pulse.bench.telemetry;
 
+import io.pulse.bench.CountingSink;
+import io.pulse.bench.CheckpointSize;
 import io.pulse.bench.CpuShare;
 import io.pulse.bench.LocalFlink;
 import io.pulse.bench.Machine;
@@ -115,8 +117,8 @@ public final class TelemetryJobBenchmark {
 
         RealSinks real = realSinks(s);
 
-        StateSize.Checkpoint small = StateSize.measure(s.devices(), s.stateSeconds(), s.parallelism(), s.checkpointMs());
-        StateSize.Checkpoint large = StateSize.measure(2 * s.devices(), s.stateSeconds(), s.parallelism(), s.checkpointMs());
+        CheckpointSize.Checkpoint small = StateSize.measure(s.devices(), s.stateSeconds(), s.parallelism(), s.checkpointMs());
+        CheckpointSize.Checkpoint large = StateSize.measure(2 * s.devices(), s.stateSeconds(), s.parallelism(), s.checkpointMs());
         System.out.printf("checkpoint: %,d bytes at %,d devices, %,d bytes at %,d devices%n",
                 small.bytes(), s.devices(), large.bytes(), 2 * s.devices());
 
