@@ -93,6 +93,26 @@ public final class CheckpointSize {
         }
     }
 
+    /**
+     * The per-operator table of two checkpoints, at n and 2n keys: bytes at each and the growth per
+     * key; operators without state in either are left out. {@code keys} / {@code key} name them
+     * ("devices", "device").
+     */
+    public static String growthTable(Checkpoint small, Checkpoint large, int n, String keys, String key) {
+        StringBuilder md = new StringBuilder();
+        md.append("| operator | bytes at ").append(String.format("%,d", n)).append(' ').append(keys).append(" | bytes at ")
+                .append(String.format("%,d", 2 * n)).append(' ').append(keys).append(" | per ").append(key)
+                .append(" |\n|---|---:|---:|---:|\n");
+        large.perVertex().forEach((name, bytes) -> {
+            long smallBytes = small.perVertex().getOrDefault(name, 0L);
+            if (bytes > 0 || smallBytes > 0) {
+                md.append(String.format("| %s | %,d | %,d | %,d |%n", name.replace("|", "/"), smallBytes, bytes,
+                        (bytes - smallBytes) / n));
+            }
+        });
+        return md.toString();
+    }
+
     private static Map<String, Long> perVertex(String base, long checkpointId) throws Exception {
         Map<String, String> names = new LinkedHashMap<>();
         get(base).path("vertices").forEach(v -> names.put(v.path("id").asText(), v.path("name").asText()));

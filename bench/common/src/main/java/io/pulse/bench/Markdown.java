@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.LongSummaryStatistics;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -38,6 +42,19 @@ public final class Markdown {
                     return String.join(" / ", rates);
                 })
                 .collect(Collectors.joining("; "));
+    }
+
+    /** Records per sink over the rounds: "sink n" per sink, "sink min–max" where the rounds differed. */
+    public static String sinkOutputs(List<Map<String, Long>> rounds) {
+        TreeSet<String> names = new TreeSet<>();
+        rounds.forEach(r -> names.addAll(r.keySet()));
+        List<String> items = new ArrayList<>();
+        for (String name : names) {
+            LongSummaryStatistics st = rounds.stream().mapToLong(r -> r.getOrDefault(name, 0L)).summaryStatistics();
+            items.add(name + " " + (st.getMin() == st.getMax() ? String.format("%,d", st.getMin())
+                    : String.format("%,d–%,d", st.getMin(), st.getMax())));
+        }
+        return String.join(", ", items);
     }
 
     /** Prints the report after a blank line, writes it to {@code out} and says where. */

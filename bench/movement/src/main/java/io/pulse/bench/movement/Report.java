@@ -3,8 +3,8 @@ package io.pulse.bench.movement;
 import io.pulse.bench.CheckpointSize;
 import io.pulse.bench.CpuShare;
 import io.pulse.bench.Markdown;
+import io.pulse.bench.RealSinkRounds;
 import io.pulse.bench.Stats;
-import io.pulse.bench.movement.MovementJobBenchmark.RealSinks;
 import io.pulse.bench.movement.MovementJobBenchmark.Settings;
 import io.pulse.bench.movement.MovementJobBenchmark.Side;
 
@@ -18,7 +18,7 @@ final class Report {
     private Report() {}
 
     static String markdown(Settings s, Map<Side, List<Double>> measured, List<Double> othersCores, List<Map<String, Long>> jobOutputs,
-                           RealSinks real, Map<String, CheckpointSize.Checkpoint> state, String machine) {
+                           RealSinkRounds.Result real, Map<String, CheckpointSize.Checkpoint> state, String machine) {
         Stats job = Stats.of(measured.get(Side.JOB));
         Stats harness = Stats.of(measured.get(Side.HARNESS));
         Stats parse = Stats.of(measured.get(Side.PARSE));
@@ -51,7 +51,7 @@ final class Report {
         md.append(CpuShare.markdown(othersCores));
         md.append("Real-sink rounds (d): ").append(Markdown.perRound(real.rates())).append(" sightings/s; ")
                 .append(CpuShare.markdown(real.othersCores()).replace("CPU used", "CPU used (MariaDB excluded)"));
-        md.append("Outputs of (a), records per sink: ").append(outputs(jobOutputs)).append(".\n\n");
+        md.append("Outputs of (a), records per sink: ").append(Markdown.sinkOutputs(jobOutputs)).append(".\n\n");
         md.append("Rows in MariaDB after a (d) round: ").append(real.rows()).append(".\n\n");
 
         int n = s.statePeople();
@@ -109,17 +109,5 @@ final class Report {
                         + "2, 200000, 5000, 1000).%n", s.people(), s.sightings(), s.rounds(), s.parallelism(), s.sinkSightings(),
                 s.statePeople(), s.checkpointMs()));
         return md.toString();
-    }
-
-    private static String outputs(List<Map<String, Long>> rounds) {
-        TreeSet<String> names = new TreeSet<>();
-        rounds.forEach(r -> names.addAll(r.keySet()));
-        List<String> items = new java.util.ArrayList<>();
-        for (String name : names) {
-            java.util.LongSummaryStatistics st = rounds.stream().mapToLong(r -> r.getOrDefault(name, 0L)).summaryStatistics();
-            items.add(name + " " + (st.getMin() == st.getMax() ? String.format("%,d", st.getMin())
-                    : String.format("%,d–%,d", st.getMin(), st.getMax())));
-        }
-        return String.join(", ", items);
     }
 }
