@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.LongSummaryStatistics;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -28,6 +29,19 @@ public final class Markdown {
     /** A ratio in the median column, in bold per cent: {@code | name | | **88 %** | |}. */
     public static String ratioRow(String name, double ratio) {
         return String.format("| %s | | **%.0f %%** | |%n", name, 100 * ratio);
+    }
+
+    /**
+     * The results table of a benchmark whose sides are an enum: one row per side in declaration
+     * order, then the ratio of the medians of side (a) over side (b).
+     */
+    public static <S extends Enum<S>> String sidesTable(Map<S, List<Double>> measured, Function<S, String> label, S a, S b) {
+        StringBuilder md = new StringBuilder(TABLE_HEADER);
+        for (S side : a.getDeclaringClass().getEnumConstants()) {
+            md.append(row(label.apply(side), Stats.of(measured.get(side))));
+        }
+        md.append(ratioRow("(a) / (b), medians", Stats.of(measured.get(a)).median() / Stats.of(measured.get(b)).median()));
+        return md.toString();
     }
 
     /** Every measured round, the sides' rates separated by " / ", the rounds by "; ". */

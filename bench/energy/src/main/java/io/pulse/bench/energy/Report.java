@@ -20,8 +20,7 @@ final class Report {
                            List<Map<String, Long>> jobOutputs, RealSinkRounds.Result real,
                            CheckpointSize.Checkpoint small, CheckpointSize.Checkpoint large, String machine) {
         Stats job = Stats.of(measured.get(Side.JOB));
-        Stats harness = Stats.of(measured.get(Side.HARNESS));
-        boolean shared = othersCores.stream().anyMatch(c -> c > 0.2) || real.othersCores().stream().anyMatch(c -> c > 0.2);
+        boolean shared = CpuShare.shared(othersCores, real.othersCores());
         StringBuilder md = new StringBuilder("# Energy job throughput, write reduction and state\n\n");
         md.append(String.format("Readings per second through the energy job's operators on a local MiniCluster at "
                 + "parallelism %d, fed by a deterministic generator of %,d meters, one reading per meter and second of "
@@ -31,11 +30,7 @@ final class Report {
             md.append("**Other processes (other engineers' builds and tests) used the machine's 2 cores during this run "
                     + "(see below): the figures are pessimistic, not this machine's capacity.**\n\n");
         }
-        md.append(Markdown.TABLE_HEADER);
-        for (Side side : Side.values()) {
-            md.append(Markdown.row(side.label, Stats.of(measured.get(side))));
-        }
-        md.append(Markdown.ratioRow("(a) / (b), medians", job.median() / harness.median()));
+        md.append(Markdown.sidesTable(measured, side -> side.label, Side.JOB, Side.HARNESS));
         md.append(Markdown.row(String.format("(c) energy job, real MySQL sinks (%,d readings, %d rounds)",
                 s.sinkReadings(), real.rates().size()), Stats.of(real.rates())));
         md.append('\n');

@@ -20,9 +20,8 @@ final class Report {
     static String markdown(Settings s, Map<Side, List<Double>> measured, List<Double> othersCores, List<Map<String, Long>> jobOutputs,
                            RealSinkRounds.Result real, Map<String, CheckpointSize.Checkpoint> state, String machine) {
         Stats job = Stats.of(measured.get(Side.JOB));
-        Stats harness = Stats.of(measured.get(Side.HARNESS));
         Stats parse = Stats.of(measured.get(Side.PARSE));
-        boolean shared = othersCores.stream().anyMatch(c -> c > 0.2) || real.othersCores().stream().anyMatch(c -> c > 0.2);
+        boolean shared = CpuShare.shared(othersCores, real.othersCores());
         StringBuilder md = new StringBuilder("# Movement job throughput and state\n\n");
         md.append(String.format("Sightings per second through the movement job's operators on a local MiniCluster at parallelism "
                 + "%d, fed by a deterministic generator of %,d people at %d sightings per second of event time (each person "
@@ -33,11 +32,7 @@ final class Report {
             md.append("**The machine was shared with other engineers' builds during this run (see the CPU other processes "
                     + "used, below): the figures are pessimistic, not this machine's capacity.**\n\n");
         }
-        md.append(Markdown.TABLE_HEADER);
-        for (Side side : Side.values()) {
-            md.append(Markdown.row(side.label, Stats.of(measured.get(side))));
-        }
-        md.append(Markdown.ratioRow("(a) / (b), medians", job.median() / harness.median()));
+        md.append(Markdown.sidesTable(measured, side -> side.label, Side.JOB, Side.HARNESS));
         md.append(Markdown.row(String.format("(d) movement job, real MySQL sinks (%,d sightings, %d rounds)", s.sinkSightings(),
                 real.rates().size()), Stats.of(real.rates())));
         md.append('\n');

@@ -20,9 +20,8 @@ final class Report {
                            List<Map<String, Long>> jobOutputs, RealSinkRounds.Result real,
                            CheckpointSize.Checkpoint small, CheckpointSize.Checkpoint large, String machine) {
         Stats job = Stats.of(measured.get(Side.JOB));
-        Stats harness = Stats.of(measured.get(Side.HARNESS));
         Stats parse = Stats.of(measured.get(Side.PARSE));
-        boolean shared = othersCores.stream().anyMatch(c -> c > 0.2) || real.othersCores().stream().anyMatch(c -> c > 0.2);
+        boolean shared = CpuShare.shared(othersCores, real.othersCores());
         StringBuilder md = new StringBuilder();
         md.append("# Telemetry job throughput and state\n\n");
         md.append(String.format("Readings per second through the telemetry job's operators on a local MiniCluster at "
@@ -33,11 +32,7 @@ final class Report {
             md.append("**The machine was busy with other processes during this run (see below): the figures are "
                     + "pessimistic, not this machine's capacity.**\n\n");
         }
-        md.append(Markdown.TABLE_HEADER);
-        for (Side side : Side.values()) {
-            md.append(Markdown.row(side.label, Stats.of(measured.get(side))));
-        }
-        md.append(Markdown.ratioRow("(a) / (b), medians", job.median() / harness.median()));
+        md.append(Markdown.sidesTable(measured, side -> side.label, Side.JOB, Side.HARNESS));
         Stats realStats = Stats.of(real.rates());
         md.append(Markdown.row(String.format("(d) telemetry job, real MySQL sinks (%,d readings, %d rounds)",
                 s.sinkReadings(), real.rates().size()), realStats));
