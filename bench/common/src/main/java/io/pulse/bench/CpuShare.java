@@ -47,6 +47,12 @@ public final class CpuShare {
         return Math.max(0, others / TICKS_PER_SECOND / seconds);
     }
 
+    /** Whether other processes used more than {@link #QUIET} cores in any of these rounds: the machine was shared. */
+    @SafeVarargs
+    public static boolean shared(List<Double>... othersCores) {
+        return Stream.of(othersCores).flatMap(List::stream).anyMatch(c -> c > QUIET);
+    }
+
     /** The report's sentence on {@link #othersSince} of each measured round, ending with a blank line. */
     public static String markdown(List<Double> othersCores) {
         return "CPU used by other processes on the machine during each measured round (cores, of "

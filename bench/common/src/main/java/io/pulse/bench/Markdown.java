@@ -4,7 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.LongSummaryStatistics;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -26,6 +31,19 @@ public final class Markdown {
         return String.format("| %s | | **%.0f %%** | |%n", name, 100 * ratio);
     }
 
+    /**
+     * The results table of a benchmark whose sides are an enum: one row per side in declaration
+     * order, then the ratio of the medians of side (a) over side (b).
+     */
+    public static <S extends Enum<S>> String sidesTable(Map<S, List<Double>> measured, Function<S, String> label, S a, S b) {
+        StringBuilder md = new StringBuilder(TABLE_HEADER);
+        for (S side : a.getDeclaringClass().getEnumConstants()) {
+            md.append(row(label.apply(side), Stats.of(measured.get(side))));
+        }
+        md.append(ratioRow("(a) / (b), medians", Stats.of(measured.get(a)).median() / Stats.of(measured.get(b)).median()));
+        return md.toString();
+    }
+
     /** Every measured round, the sides' rates separated by " / ", the rounds by "; ". */
     @SafeVarargs
     public static String perRound(List<Double>... sides) {
@@ -38,6 +56,19 @@ public final class Markdown {
                     return String.join(" / ", rates);
                 })
                 .collect(Collectors.joining("; "));
+    }
+
+    /** Records per sink over the rounds: "sink n" per sink, "sink min–max" where the rounds differed. */
+    public static String sinkOutputs(List<Map<String, Long>> rounds) {
+        TreeSet<String> names = new TreeSet<>();
+        rounds.forEach(r -> names.addAll(r.keySet()));
+        List<String> items = new ArrayList<>();
+        for (String name : names) {
+            LongSummaryStatistics st = rounds.stream().mapToLong(r -> r.getOrDefault(name, 0L)).summaryStatistics();
+            items.add(name + " " + (st.getMin() == st.getMax() ? String.format("%,d", st.getMin())
+                    : String.format("%,d–%,d", st.getMin(), st.getMax())));
+        }
+        return String.join(", ", items);
     }
 
     /** Prints the report after a blank line, writes it to {@code out} and says where. */

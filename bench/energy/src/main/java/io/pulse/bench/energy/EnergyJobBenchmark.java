@@ -1,27 +1,15 @@
 package io.pulse.bench.energy;
 
-import io.pulse.bench.CountingSink;
-import io.pulse.bench.CpuShare;
-import io.pulse.bench.LocalFlink;
+import io.pulse.bench.AlternatingRounds;
+import io.pulse.bench.CheckpointSize;
+import io.pulse.bench.JobUnderTest;
 import io.pulse.bench.Machine;
 import io.pulse.bench.Markdown;
-import io.pulse.jobs.storage.DatabaseConnections;
-import io.pulse.jobs.storage.JdbcSettings;
-import io.pulse.jobs.storage.SchemaMigrator;
-import io.pulse.testservers.MariaDbServer;
-
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import io.pulse.bench.RealSinkRounds;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Readings per second through the energy job's operators on a local MiniCluster, fed by a
@@ -56,8 +44,6 @@ public final class EnergyJobBenchmark {
     record Settings(int meters, long readings, int rounds, int parallelism, long sinkReadings, long stateSeconds,
                     long checkpointMs) {}
 
-    record RealSinks(List<Double> rates, List<Double> othersCores, Map<String, Long> rows, long readings, String version) {}
-
     private EnergyJobBenchmark() {}
 
     public static void main(String[] args) throws Exception {
@@ -68,60 +54,28 @@ public final class EnergyJobBenchmark {
         Path out = Path.of(System.getProperty("out", "../results/energy-job.md"));
         String loadAtStart = Machine.loadAverage(3);
 
-        Map<Side, List<Double>> measured = new EnumMap<>(Side.class);
-        for (Side side : Side.values()) {
-            measured.put(side, new ArrayList<>());
-        }
-        List<Double> othersCores = new ArrayList<>();
-        List<Map<String, Long>> jobOutputs = new ArrayList<>();
-        Side[] sides = Side.values();
-        for (int round = 0; round <= s.rounds(); round++) {
-            StringBuilder line = new StringBuilder(round == 0 ? "warm-up" : "round " + round).append(':');
-            CpuShare roundStart = CpuShare.now();
-            for (int k = 0; k < sides.length; k++) {
-                Side side = sides[(round + k) % sides.length];
-                CountingSink.reset();
-                StreamExecutionEnvironment env = LocalFlink.environment(s.parallelism());
-                env.enableCheckpointing(s.checkpointMs());
-                if (side == Side.JOB) {
-                    Pipeline.job(env, Pipeline.readings(env, new BenchMeters.Readings(s.meters()), s.readings()), null);
-                } else {
-                    Pipeline.harnessOnly(env, s.meters(), s.readings());
-                }
-                double seconds = env.execute("energy-bench " + side).getNetRuntime(TimeUnit.MILLISECONDS) / 1_000.0;
-                Map<String, Long> counts = CountingSink.counts();
-                check(side, counts, s);
-                if (side == Side.JOB) {
-                    jobOutputs.add(counts);
-                    System.out.println("job outputs: " + counts);
-                }
-                double rate = s.readings() / seconds;
-                if (round > 0) {
-                    measured.get(side).add(rate);
-                }
-                line.append(String.format("  %s %,.0f readings/s", side, rate));
-            }
-            double others = roundStart.othersSince();
-            line.append(String.format("  (other processes: %.2f cores)", others));
-            if (round > 0) {
-                othersCores.add(others);
-            }
-            System.out.println(line);
-        }
+        AlternatingRounds.Result<Side> rounds = AlternatingRounds.run(Side.class, Side.JOB,
+                new AlternatingRounds.Setup(s.rounds(), s.parallelism(), s.checkpointMs(), s.readings(), "readings", "energy-bench"),
+                (side, env) -> {
+                    if (side == Side.JOB) {
+                        Pipeline.job(env, Pipeline.readings(env, new BenchMeters.Readings(s.meters()), s.readings()), null);
+                    } else {
+                        Pipeline.harnessOnly(env, s.meters(), s.readings());
+                    }
+                },
+                (side, counts) -> check(side, counts, s), () -> "");
 
-        RealSinks real = realSinks(s);
-        StateSize.Checkpoint small = StateSize.measure(s.meters(), s.stateSeconds(), s.parallelism(), s.checkpointMs());
-        StateSize.Checkpoint large = StateSize.measure(2 * s.meters(), s.stateSeconds(), s.parallelism(), s.checkpointMs());
+        RealSinkRounds.Result real = RealSinkRounds.run(TABLES, REAL_SINK_ROUNDS, s.parallelism(), s.checkpointMs(),
+                s.sinkReadings(), "readings", "energy-bench real sinks",
+                (env, jdbc) -> Pipeline.job(env, Pipeline.readings(env, new BenchMeters.Readings(s.meters()), s.sinkReadings()), jdbc));
+        CheckpointSize.Checkpoint small = StateSize.measure(s.meters(), s.stateSeconds(), s.parallelism(), s.checkpointMs());
+        CheckpointSize.Checkpoint large = StateSize.measure(2 * s.meters(), s.stateSeconds(), s.parallelism(), s.checkpointMs());
         System.out.printf("checkpoint: %,d bytes at %,d meters, %,d bytes at %,d meters%n",
                 small.bytes(), s.meters(), large.bytes(), 2 * s.meters());
 
-        String machine = Machine.describe(
-                List.of("load average (1/5/15 min): " + loadAtStart + " at the start, " + Machine.loadAverage(3) + " at the end"),
-                List.of("Flink: " + LocalFlink.version() + " (local MiniCluster in the benchmark's JVM, parallelism "
-                                + s.parallelism() + ")",
-                        "MariaDB (real-sink rounds): " + real.version() + ", started by `MariaDbServer` of pulse-test-servers",
-                        "job under test: " + jobSource()));
-        Markdown.printAndWrite(Report.markdown(s, measured, othersCores, jobOutputs, real, small, large, machine), out);
+        String machine = JobUnderTest.machine(loadAtStart, s.parallelism(), real.version(), "jobs/src/main/java/io/pulse/jobs/energy");
+        Markdown.printAndWrite(Report.markdown(s, rounds.measured(), rounds.othersCores(), rounds.jobOutputs(), real, small, large,
+                machine), out);
     }
 
     /** Every reading must be accounted for (accepted, late, or a dropped repeat), or the round measured something else. */
@@ -138,63 +92,5 @@ public final class EnergyJobBenchmark {
             throw new IllegalStateException("the job accepted " + accepted + " and rejected " + late + " of " + s.readings()
                     + ": " + counts);
         }
-    }
-
-    private static RealSinks realSinks(Settings s) throws Exception {
-        List<Double> rates = new ArrayList<>();
-        List<Double> others = new ArrayList<>();
-        Map<String, Long> rows = new LinkedHashMap<>();
-        String version;
-        try (MariaDbServer db = MariaDbServer.create()) {
-            db.start();
-            JdbcSettings jdbc = JdbcSettings.of(db.createDatabase("bench"), db.user(), db.password());
-            System.out.println("MariaDB at " + jdbc + ": " + SchemaMigrator.migrate(jdbc));
-            try (Connection admin = DatabaseConnections.open(jdbc)) {
-                version = scalar(admin, "SELECT VERSION()");
-                for (int round = 0; round <= REAL_SINK_ROUNDS; round++) {
-                    for (String table : TABLES) {
-                        try (Statement st = admin.createStatement()) {
-                            st.execute("DELETE FROM " + table);
-                        }
-                    }
-                    CpuShare start = CpuShare.now(db.directory().toString());
-                    CountingSink.reset();
-                    StreamExecutionEnvironment env = LocalFlink.environment(s.parallelism());
-                    env.enableCheckpointing(s.checkpointMs());
-                    Pipeline.job(env, Pipeline.readings(env, new BenchMeters.Readings(s.meters()), s.sinkReadings()), jdbc);
-                    double seconds = env.execute("energy-bench real sinks").getNetRuntime(TimeUnit.MILLISECONDS) / 1_000.0;
-                    double rate = s.sinkReadings() / seconds;
-                    double o = start.othersSince();
-                    for (String table : TABLES) {
-                        rows.put(table, Long.parseLong(scalar(admin, "SELECT COUNT(*) FROM " + table)));
-                    }
-                    System.out.printf("%s with real sinks: %,.0f readings/s, rows %s (other processes: %.2f cores)%n",
-                            round == 0 ? "warm-up" : "round " + round, rate, rows, o);
-                    if (round > 0) {
-                        rates.add(rate);
-                        others.add(o);
-                    }
-                }
-            }
-        }
-        return new RealSinks(rates, others, rows, s.sinkReadings(), version);
-    }
-
-    private static String scalar(Connection c, String sql) throws Exception {
-        try (Statement st = c.createStatement(); ResultSet r = st.executeQuery(sql)) {
-            r.next();
-            return r.getString(1);
-        }
-    }
-
-    private static String jobSource() {
-        String dir = "jobs/src/main/java/io/pulse/jobs/energy";
-        String commit = Machine.commandOutput("git", "-C", "../..", "log", "-1", "--format=%h %s", "--", dir);
-        if (commit.isEmpty()) {
-            return "pulse-jobs from the local Maven repository (source commit unknown)";
-        }
-        String changes = Machine.commandOutput("git", "-C", "../..", "status", "--porcelain", "--", "jobs/src/main");
-        return "pulse-jobs installed from `" + dir + "` at commit " + commit
-                + (changes.isEmpty() ? "" : " (with uncommitted changes in jobs/src/main)");
     }
 }

@@ -1,42 +1,26 @@
 package io.pulse.bench.energy;
 
+import io.pulse.bench.CheckpointSize;
 import io.pulse.bench.CpuShare;
 import io.pulse.bench.Markdown;
+import io.pulse.bench.RealSinkRounds;
 import io.pulse.bench.Stats;
-import io.pulse.bench.energy.EnergyJobBenchmark.RealSinks;
 import io.pulse.bench.energy.EnergyJobBenchmark.Settings;
 import io.pulse.bench.energy.EnergyJobBenchmark.Side;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.LongSummaryStatistics;
 import java.util.Map;
-import java.util.TreeSet;
 
 /** The results as markdown: throughput, write reduction, real sinks, state per meter, machine, how to reproduce. */
 final class Report {
 
     private Report() {}
 
-    /** "sink n" per sink, "sink min–max" where the rounds differed. */
-    static String outputs(List<Map<String, Long>> rounds) {
-        TreeSet<String> names = new TreeSet<>();
-        rounds.forEach(r -> names.addAll(r.keySet()));
-        List<String> items = new ArrayList<>();
-        for (String name : names) {
-            LongSummaryStatistics st = rounds.stream().mapToLong(r -> r.getOrDefault(name, 0L)).summaryStatistics();
-            items.add(name + " " + (st.getMin() == st.getMax() ? String.format("%,d", st.getMin())
-                    : String.format("%,d–%,d", st.getMin(), st.getMax())));
-        }
-        return String.join(", ", items);
-    }
-
     static String markdown(Settings s, Map<Side, List<Double>> measured, List<Double> othersCores,
-                           List<Map<String, Long>> jobOutputs, RealSinks real,
-                           StateSize.Checkpoint small, StateSize.Checkpoint large, String machine) {
+                           List<Map<String, Long>> jobOutputs, RealSinkRounds.Result real,
+                           CheckpointSize.Checkpoint small, CheckpointSize.Checkpoint large, String machine) {
         Stats job = Stats.of(measured.get(Side.JOB));
-        Stats harness = Stats.of(measured.get(Side.HARNESS));
-        boolean shared = othersCores.stream().anyMatch(c -> c > 0.2) || real.othersCores().stream().anyMatch(c -> c > 0.2);
+        boolean shared = CpuShare.shared(othersCores, real.othersCores());
         StringBuilder md = new StringBuilder("# Energy job throughput, write reduction and state\n\n");
         md.append(String.format("Readings per second through the energy job's operators on a local MiniCluster at "
                 + "parallelism %d, fed by a deterministic generator of %,d meters, one reading per meter and second of "
@@ -46,13 +30,9 @@ final class Report {
             md.append("**Other processes (other engineers' builds and tests) used the machine's 2 cores during this run "
                     + "(see below): the figures are pessimistic, not this machine's capacity.**\n\n");
         }
-        md.append(Markdown.TABLE_HEADER);
-        for (Side side : Side.values()) {
-            md.append(Markdown.row(side.label, Stats.of(measured.get(side))));
-        }
-        md.append(Markdown.ratioRow("(a) / (b), medians", job.median() / harness.median()));
+        md.append(Markdown.sidesTable(measured, side -> side.label, Side.JOB, Side.HARNESS));
         md.append(Markdown.row(String.format("(c) energy job, real MySQL sinks (%,d readings, %d rounds)",
-                real.readings(), real.rates().size()), Stats.of(real.rates())));
+                s.sinkReadings(), real.rates().size()), Stats.of(real.rates())));
         md.append('\n');
         md.append(String.format("Goal: at least %,.0f readings/s with sinks discarding: **%s** (%,.0f, median of (a)).%n%n",
                 EnergyJobBenchmark.GOAL_RATE, job.median() >= EnergyJobBenchmark.GOAL_RATE ? "met" : "not met", job.median()));
@@ -74,7 +54,7 @@ final class Report {
                 last.getOrDefault(Pipeline.REJECTED, 0L), s.readings(), rows / (double) s.readings(),
                 s.readings() / (double) rows, real.rows()));
         md.append("Outputs of (a), records per sink, the same in every round unless a range is given: ")
-                .append(outputs(jobOutputs)).append(". Window rows include the re-writes of windows changed by a late ")
+                .append(Markdown.sinkOutputs(jobOutputs)).append(". Window rows include the re-writes of windows changed by a late ")
                 .append("reading; daily rows (written once per watermark step that brings new windows) and late rejections ")
                 .append("(judged against a periodic watermark) vary with timing.\n\n");
 
@@ -89,15 +69,7 @@ final class Report {
                         + "of its open windows: the two runs can end with different array sizes.%n%n",
                 s.stateSeconds(), small.bytes(), s.meters(), large.bytes(), 2 * s.meters(),
                 small.bytes() / s.meters(), large.bytes() / (2 * s.meters()), perMeter));
-        md.append("| operator | bytes at ").append(String.format("%,d", s.meters())).append(" meters | bytes at ")
-                .append(String.format("%,d", 2 * s.meters())).append(" meters | per meter |\n|---|---:|---:|---:|\n");
-        large.perVertex().forEach((name, bytes) -> {
-            long smallBytes = small.perVertex().getOrDefault(name, 0L);
-            if (bytes > 0 || smallBytes > 0) {
-                md.append(String.format("| %s | %,d | %,d | %,d |%n", name.replace("|", "/"), smallBytes, bytes,
-                        (bytes - smallBytes) / s.meters()));
-            }
-        });
+        md.append(CheckpointSize.growthTable(small, large, s.meters(), "meters", "meter"));
         md.append('\n');
         md.append(String.format("""
                 ## What each side does

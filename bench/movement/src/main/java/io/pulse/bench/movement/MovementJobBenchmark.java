@@ -1,27 +1,16 @@
 package io.pulse.bench.movement;
 
-import io.pulse.bench.CpuShare;
-import io.pulse.bench.LocalFlink;
+import io.pulse.bench.AlternatingRounds;
+import io.pulse.bench.CheckpointSize;
+import io.pulse.bench.JobUnderTest;
 import io.pulse.bench.Machine;
 import io.pulse.bench.Markdown;
-import io.pulse.bench.Stats;
-import io.pulse.jobs.storage.DatabaseConnections;
-import io.pulse.jobs.storage.JdbcSettings;
-import io.pulse.jobs.storage.SchemaMigrator;
-import io.pulse.testservers.MariaDbServer;
-
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import io.pulse.bench.RealSinkRounds;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Sightings per second through the movement job's operators on a local MiniCluster, fed by the
@@ -53,8 +42,6 @@ public final class MovementJobBenchmark {
 
     record Settings(int people, long sightings, int rounds, int parallelism, long sinkSightings, int statePeople, long checkpointMs) {}
 
-    record RealSinks(List<Double> rates, List<Double> othersCores, Map<String, Long> rows, String version) {}
-
     private MovementJobBenchmark() {}
 
     public static void main(String[] args) throws Exception {
@@ -64,66 +51,35 @@ public final class MovementJobBenchmark {
         Path out = Path.of(System.getProperty("out", "../results/movement-job.md"));
         String loadAtStart = Machine.loadAverage(3);
 
-        Map<Side, List<Double>> measured = new EnumMap<>(Side.class);
-        for (Side side : Side.values()) {
-            measured.put(side, new ArrayList<>());
-        }
-        List<Double> othersCores = new ArrayList<>();
-        List<Map<String, Long>> jobOutputs = new ArrayList<>();
-        Side[] sides = Side.values();
-        for (int round = 0; round <= s.rounds(); round++) {
-            StringBuilder line = new StringBuilder(round == 0 ? "warm-up" : "round " + round).append(':');
-            CpuShare roundStart = CpuShare.now();
-            for (int k = 0; k < sides.length; k++) {
-                Side side = sides[(round + k) % sides.length];
-                CountingSink.reset();
-                Attempts.HIGHEST.set(0);
-                StreamExecutionEnvironment env = LocalFlink.environment(s.parallelism());
-                env.enableCheckpointing(s.checkpointMs());
-                switch (side) {
-                    case JOB -> Pipeline.job(env, Pipeline.sightings(env, new BenchSightings.Parsed(s.people(), PER_SECOND), s.sightings()), null);
-                    case HARNESS -> Pipeline.harnessOnly(env, s.people(), PER_SECOND, s.sightings());
-                    case PARSE -> Pipeline.parseOnly(env, s.people(), PER_SECOND, s.sightings());
-                }
-                double seconds = env.execute("movement-bench " + side).getNetRuntime(TimeUnit.MILLISECONDS) / 1_000.0;
-                Map<String, Long> counts = CountingSink.counts();
-                check(side, counts, s.sightings());
-                if (side == Side.JOB) {
-                    jobOutputs.add(counts);
-                    System.out.println("job outputs: " + counts + (Attempts.HIGHEST.get() > 0
-                            ? " (RESTARTED: attempt " + Attempts.HIGHEST.get() + ", replayed records counted twice)" : ""));
-                }
-                double rate = s.sightings() / seconds;
-                if (round > 0) {
-                    measured.get(side).add(rate);
-                }
-                line.append(String.format("  %s %,.0f sightings/s", side, rate));
-            }
-            double others = roundStart.othersSince();
-            line.append(String.format("  (other processes: %.2f cores)", others));
-            if (round > 0) {
-                othersCores.add(others);
-            }
-            System.out.println(line);
-        }
+        AlternatingRounds.Result<Side> rounds = AlternatingRounds.run(Side.class, Side.JOB,
+                new AlternatingRounds.Setup(s.rounds(), s.parallelism(), s.checkpointMs(), s.sightings(), "sightings", "movement-bench"),
+                (side, env) -> {
+                    Attempts.HIGHEST.set(0);
+                    switch (side) {
+                        case JOB -> Pipeline.job(env, Pipeline.sightings(env, new BenchSightings.Parsed(s.people(), PER_SECOND), s.sightings()), null);
+                        case HARNESS -> Pipeline.harnessOnly(env, s.people(), PER_SECOND, s.sightings());
+                        case PARSE -> Pipeline.parseOnly(env, s.people(), PER_SECOND, s.sightings());
+                    }
+                },
+                (side, counts) -> check(side, counts, s.sightings()),
+                () -> Attempts.HIGHEST.get() > 0
+                        ? " (RESTARTED: attempt " + Attempts.HIGHEST.get() + ", replayed records counted twice)" : "");
 
-        RealSinks real = realSinks(s);
+        RealSinkRounds.Result real = RealSinkRounds.run(TABLES, REAL_SINK_ROUNDS, s.parallelism(), s.checkpointMs(),
+                s.sinkSightings(), "sightings", "movement-bench real sinks",
+                (env, jdbc) -> Pipeline.job(env, Pipeline.sightings(env, new BenchSightings.Parsed(s.people(), PER_SECOND), s.sinkSightings()), jdbc));
 
-        Map<String, StateSize.Checkpoint> state = new LinkedHashMap<>();
+        Map<String, CheckpointSize.Checkpoint> state = new LinkedHashMap<>();
         for (boolean leave : new boolean[] {false, true}) {
             for (int n : new int[] {s.statePeople(), 2 * s.statePeople()}) {
-                StateSize.Checkpoint c = StateSize.measure(n, leave, s.parallelism(), s.checkpointMs());
+                CheckpointSize.Checkpoint c = StateSize.measure(n, leave, s.parallelism(), s.checkpointMs());
                 state.put((leave ? "left " : "inside ") + n, c);
                 System.out.printf("checkpoint with %,d people %s: %,d bytes%n", n, leave ? "who left" : "inside", c.bytes());
             }
         }
 
-        String machine = Machine.describe(
-                List.of("load average (1/5/15 min): " + loadAtStart + " at the start, " + Machine.loadAverage(3) + " at the end"),
-                List.of("Flink: " + LocalFlink.version() + " (local MiniCluster in the benchmark's JVM, parallelism " + s.parallelism() + ")",
-                        "MariaDB (real-sink rounds): " + real.version() + ", started by `MariaDbServer` of pulse-test-servers",
-                        "job under test: " + jobSource()));
-        Markdown.printAndWrite(Report.markdown(s, measured, othersCores, jobOutputs, real, state, machine), out);
+        String machine = JobUnderTest.machine(loadAtStart, s.parallelism(), real.version(), "jobs/src/main/java/io/pulse/jobs/movement");
+        Markdown.printAndWrite(Report.markdown(s, rounds.measured(), rounds.othersCores(), rounds.jobOutputs(), real, state, machine), out);
     }
 
     /** Every side must have seen every sighting, or the round measured something else. */
@@ -140,66 +96,5 @@ public final class MovementJobBenchmark {
         if (!ok) {
             throw new IllegalStateException(side + " delivered " + counts);
         }
-    }
-
-    private static RealSinks realSinks(Settings s) throws Exception {
-        List<Double> rates = new ArrayList<>();
-        List<Double> others = new ArrayList<>();
-        Map<String, Long> rows = new LinkedHashMap<>();
-        String version;
-        try (MariaDbServer db = MariaDbServer.create()) {
-            db.start();
-            JdbcSettings jdbc = JdbcSettings.of(db.createDatabase("bench"), db.user(), db.password());
-            System.out.println("MariaDB at " + jdbc + ": " + SchemaMigrator.migrate(jdbc));
-            try (Connection admin = DatabaseConnections.open(jdbc)) {
-                version = scalar(admin, "SELECT VERSION()");
-                for (int round = 0; round <= REAL_SINK_ROUNDS; round++) {
-                    for (String table : TABLES) {
-                        try (Statement st = admin.createStatement()) {
-                            st.execute("DELETE FROM " + table);
-                        }
-                    }
-                    CpuShare start = CpuShare.now(db.directory().toString());
-                    StreamExecutionEnvironment env = LocalFlink.environment(s.parallelism());
-                    env.enableCheckpointing(s.checkpointMs());
-                    Pipeline.job(env, Pipeline.sightings(env, new BenchSightings.Parsed(s.people(), PER_SECOND), s.sinkSightings()), jdbc);
-                    double seconds = env.execute("movement-bench real sinks").getNetRuntime(TimeUnit.MILLISECONDS) / 1_000.0;
-                    double rate = s.sinkSightings() / seconds;
-                    double o = start.othersSince();
-                    for (String table : TABLES) {
-                        rows.put(table, Long.parseLong(scalar(admin, "SELECT COUNT(*) FROM " + table)));
-                    }
-                    System.out.printf("%s with real sinks: %,.0f sightings/s, rows %s (other processes: %.2f cores)%n",
-                            round == 0 ? "warm-up" : "round " + round, rate, rows, o);
-                    if (round > 0) {
-                        rates.add(rate);
-                        others.add(o);
-                    }
-                }
-            }
-        }
-        return new RealSinks(rates, others, rows, version);
-    }
-
-    private static String scalar(Connection c, String sql) throws Exception {
-        try (Statement st = c.createStatement(); ResultSet r = st.executeQuery(sql)) {
-            r.next();
-            return r.getString(1);
-        }
-    }
-
-    private static String jobSource() {
-        String dir = "jobs/src/main/java/io/pulse/jobs/movement";
-        String commit = Machine.commandOutput("git", "-C", "../..", "log", "-1", "--format=%h %s", "--", dir);
-        if (commit.isEmpty()) {
-            return "pulse-jobs from the local Maven repository (source commit unknown)";
-        }
-        String changes = Machine.commandOutput("git", "-C", "../..", "status", "--porcelain", "--", "jobs/src/main");
-        return "pulse-jobs installed from `" + dir + "` at commit " + commit
-                + (changes.isEmpty() ? "" : " (with uncommitted changes in jobs/src/main)");
-    }
-
-    static Stats stats(List<Double> values) {
-        return Stats.of(values);
     }
 }

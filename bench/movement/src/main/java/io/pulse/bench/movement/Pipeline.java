@@ -1,5 +1,6 @@
 package io.pulse.bench.movement;
 
+import io.pulse.bench.CountingSink;
 import io.pulse.connectors.mqtt.MqttMessage;
 import io.pulse.jobs.ingest.ParseStep;
 import io.pulse.jobs.movement.MovementPipeline;

@@ -1,9 +1,10 @@
 package io.pulse.bench.movement;
 
+import io.pulse.bench.CheckpointSize;
 import io.pulse.bench.CpuShare;
 import io.pulse.bench.Markdown;
+import io.pulse.bench.RealSinkRounds;
 import io.pulse.bench.Stats;
-import io.pulse.bench.movement.MovementJobBenchmark.RealSinks;
 import io.pulse.bench.movement.MovementJobBenchmark.Settings;
 import io.pulse.bench.movement.MovementJobBenchmark.Side;
 
@@ -17,11 +18,10 @@ final class Report {
     private Report() {}
 
     static String markdown(Settings s, Map<Side, List<Double>> measured, List<Double> othersCores, List<Map<String, Long>> jobOutputs,
-                           RealSinks real, Map<String, StateSize.Checkpoint> state, String machine) {
+                           RealSinkRounds.Result real, Map<String, CheckpointSize.Checkpoint> state, String machine) {
         Stats job = Stats.of(measured.get(Side.JOB));
-        Stats harness = Stats.of(measured.get(Side.HARNESS));
         Stats parse = Stats.of(measured.get(Side.PARSE));
-        boolean shared = othersCores.stream().anyMatch(c -> c > 0.2) || real.othersCores().stream().anyMatch(c -> c > 0.2);
+        boolean shared = CpuShare.shared(othersCores, real.othersCores());
         StringBuilder md = new StringBuilder("# Movement job throughput and state\n\n");
         md.append(String.format("Sightings per second through the movement job's operators on a local MiniCluster at parallelism "
                 + "%d, fed by a deterministic generator of %,d people at %d sightings per second of event time (each person "
@@ -32,11 +32,7 @@ final class Report {
             md.append("**The machine was shared with other engineers' builds during this run (see the CPU other processes "
                     + "used, below): the figures are pessimistic, not this machine's capacity.**\n\n");
         }
-        md.append(Markdown.TABLE_HEADER);
-        for (Side side : Side.values()) {
-            md.append(Markdown.row(side.label, Stats.of(measured.get(side))));
-        }
-        md.append(Markdown.ratioRow("(a) / (b), medians", job.median() / harness.median()));
+        md.append(Markdown.sidesTable(measured, side -> side.label, Side.JOB, Side.HARNESS));
         md.append(Markdown.row(String.format("(d) movement job, real MySQL sinks (%,d sightings, %d rounds)", s.sinkSightings(),
                 real.rates().size()), Stats.of(real.rates())));
         md.append('\n');
@@ -50,7 +46,7 @@ final class Report {
         md.append(CpuShare.markdown(othersCores));
         md.append("Real-sink rounds (d): ").append(Markdown.perRound(real.rates())).append(" sightings/s; ")
                 .append(CpuShare.markdown(real.othersCores()).replace("CPU used", "CPU used (MariaDB excluded)"));
-        md.append("Outputs of (a), records per sink: ").append(outputs(jobOutputs)).append(".\n\n");
+        md.append("Outputs of (a), records per sink: ").append(Markdown.sinkOutputs(jobOutputs)).append(".\n\n");
         md.append("Rows in MariaDB after a (d) round: ").append(real.rows()).append(".\n\n");
 
         int n = s.statePeople();
@@ -108,17 +104,5 @@ final class Report {
                         + "2, 200000, 5000, 1000).%n", s.people(), s.sightings(), s.rounds(), s.parallelism(), s.sinkSightings(),
                 s.statePeople(), s.checkpointMs()));
         return md.toString();
-    }
-
-    private static String outputs(List<Map<String, Long>> rounds) {
-        TreeSet<String> names = new TreeSet<>();
-        rounds.forEach(r -> names.addAll(r.keySet()));
-        List<String> items = new java.util.ArrayList<>();
-        for (String name : names) {
-            java.util.LongSummaryStatistics st = rounds.stream().mapToLong(r -> r.getOrDefault(name, 0L)).summaryStatistics();
-            items.add(name + " " + (st.getMin() == st.getMax() ? String.format("%,d", st.getMin())
-                    : String.format("%,d–%,d", st.getMin(), st.getMax())));
-        }
-        return String.join(", ", items);
     }
 }

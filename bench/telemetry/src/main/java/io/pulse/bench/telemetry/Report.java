@@ -1,9 +1,10 @@
 package io.pulse.bench.telemetry;
 
+import io.pulse.bench.CheckpointSize;
 import io.pulse.bench.CpuShare;
 import io.pulse.bench.Markdown;
+import io.pulse.bench.RealSinkRounds;
 import io.pulse.bench.Stats;
-import io.pulse.bench.telemetry.TelemetryJobBenchmark.RealSinks;
 import io.pulse.bench.telemetry.TelemetryJobBenchmark.Settings;
 import io.pulse.bench.telemetry.TelemetryJobBenchmark.Side;
 
@@ -15,26 +16,12 @@ final class Report {
 
     private Report() {}
 
-    /** "sink=n" per sink, "sink=min–max" where the rounds differed. */
-    static String outputs(List<Map<String, Long>> rounds) {
-        java.util.TreeSet<String> names = new java.util.TreeSet<>();
-        rounds.forEach(r -> names.addAll(r.keySet()));
-        List<String> items = new java.util.ArrayList<>();
-        for (String name : names) {
-            java.util.LongSummaryStatistics st = rounds.stream().mapToLong(r -> r.getOrDefault(name, 0L)).summaryStatistics();
-            items.add(name + " " + (st.getMin() == st.getMax() ? String.format("%,d", st.getMin())
-                    : String.format("%,d–%,d", st.getMin(), st.getMax())));
-        }
-        return String.join(", ", items);
-    }
-
     static String markdown(Settings s, Map<Side, List<Double>> measured, List<Double> othersCores,
-                           List<Map<String, Long>> jobOutputs, RealSinks real,
-                           StateSize.Checkpoint small, StateSize.Checkpoint large, String machine) {
+                           List<Map<String, Long>> jobOutputs, RealSinkRounds.Result real,
+                           CheckpointSize.Checkpoint small, CheckpointSize.Checkpoint large, String machine) {
         Stats job = Stats.of(measured.get(Side.JOB));
-        Stats harness = Stats.of(measured.get(Side.HARNESS));
         Stats parse = Stats.of(measured.get(Side.PARSE));
-        boolean shared = othersCores.stream().anyMatch(c -> c > 0.2) || real.othersCores().stream().anyMatch(c -> c > 0.2);
+        boolean shared = CpuShare.shared(othersCores, real.othersCores());
         StringBuilder md = new StringBuilder();
         md.append("# Telemetry job throughput and state\n\n");
         md.append(String.format("Readings per second through the telemetry job's operators on a local MiniCluster at "
@@ -45,14 +32,10 @@ final class Report {
             md.append("**The machine was busy with other processes during this run (see below): the figures are "
                     + "pessimistic, not this machine's capacity.**\n\n");
         }
-        md.append(Markdown.TABLE_HEADER);
-        for (Side side : Side.values()) {
-            md.append(Markdown.row(side.label, Stats.of(measured.get(side))));
-        }
-        md.append(Markdown.ratioRow("(a) / (b), medians", job.median() / harness.median()));
+        md.append(Markdown.sidesTable(measured, side -> side.label, Side.JOB, Side.HARNESS));
         Stats realStats = Stats.of(real.rates());
         md.append(Markdown.row(String.format("(d) telemetry job, real MySQL sinks (%,d readings, %d rounds)",
-                real.readings(), real.rates().size()), realStats));
+                s.sinkReadings(), real.rates().size()), realStats));
         md.append('\n');
         double combined = 1 / (1 / job.median() + 1 / parse.median());
         md.append(String.format("Goal: at least %,.0f readings/s with sinks discarding: **%s** (%,.0f, median of (a)). "
@@ -69,7 +52,7 @@ final class Report {
         md.append("Real-sink rounds (d): ").append(Markdown.perRound(real.rates())).append(" readings/s; ")
                 .append(CpuShare.markdown(real.othersCores()).replace("CPU used", "CPU used (MariaDB excluded)"));
         md.append("Outputs of (a), records per sink, the same in every round unless a range is given: ")
-                .append(outputs(jobOutputs)).append(". Alerts, alert events and commands are deterministic; ")
+                .append(Markdown.sinkOutputs(jobOutputs)).append(". Alerts, alert events and commands are deterministic; ")
                 .append("device_status rows (a last-seen row is due every 10 s, and a row on every change, so they ")
                 .append("depend on how readings and alert events interleave at the connect) and late rejections ")
                 .append("(judged against a periodic watermark) may vary slightly with timing.\n\n");
@@ -85,15 +68,7 @@ final class Report {
                 s.stateSeconds(), small.bytes(), s.devices(), large.bytes(), 2 * s.devices(), perDevice,
                 TelemetryJobBenchmark.GOAL_STATE, perDevice < TelemetryJobBenchmark.GOAL_STATE ? "met" : "not met",
                 2 * s.devices(), large.bytes() / (2 * s.devices())));
-        md.append("| operator | bytes at ").append(String.format("%,d", s.devices())).append(" devices | bytes at ")
-                .append(String.format("%,d", 2 * s.devices())).append(" devices | per device |\n|---|---:|---:|---:|\n");
-        large.perVertex().forEach((name, bytes) -> {
-            long smallBytes = small.perVertex().getOrDefault(name, 0L);
-            if (bytes > 0 || smallBytes > 0) {
-                md.append(String.format("| %s | %,d | %,d | %,d |%n", name.replace("|", "/"), smallBytes, bytes,
-                        (bytes - smallBytes) / s.devices()));
-            }
-        });
+        md.append(CheckpointSize.growthTable(small, large, s.devices(), "devices", "device"));
         md.append('\n');
         md.append(String.format("""
                 ## What each side does
