@@ -99,9 +99,11 @@ public final class Pulse {
         String nl = System.lineSeparator();
         return "Usage: " + c + " <command>" + nl + nl
                 + "Commands:" + nl
-                + "  demo                       everything in one process: an embedded MQTT broker,"
+                + "  demo                       everything in one process: MQTT broker, MariaDB, QuestDB,"
                 + nl
-                + "                             simulated devices and a Flink job with its Web UI"
+                + "                             simulated devices, gates and meters, and the three"
+                + nl
+                + "                             jobs on a local Flink cluster with its Web UI"
                 + nl
                 + "  run <job> [--key value]    run a job (telemetry, movement, energy) on an"
                 + " embedded" + nl
