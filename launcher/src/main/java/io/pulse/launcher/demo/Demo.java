@@ -106,7 +106,9 @@ public final class Demo implements AutoCloseable {
                 questDb.url(), taken(s.questDbPort, questDb.port()), questDb.url());
 
         // a fresh secret per run: the demo's pseudonyms mean nothing outside it
-        String hmacKey = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        byte[] secret = new byte[16];
+        new SecureRandom().nextBytes(secret);
+        String hmacKey = HexFormat.of().formatHex(secret);
         JobOptions options = JobOptions.parse(
                 "--mqtt.broker", broker.uri(), "--movement.hmac-key", hmacKey,
                 "--jdbc.url", mysql.jdbcUrl(), "--jdbc.user", EmbeddedMariaDb.USER,
@@ -161,7 +163,8 @@ public final class Demo implements AutoCloseable {
 
     private static String seconds(Duration d) {
         long ms = d.toMillis();
-        return ms == 1000 ? "second" : ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
+        return ms == 1000 ? "second" : ms >= 60_000 && ms % 60_000 == 0 ? ms / 60_000 + " min"
+                : ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
     }
 
     public String brokerUri() {
