@@ -1,5 +1,11 @@
 package io.pulse.testservers;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -43,5 +49,18 @@ public final class FlinkTestCluster {
                 .setNumberSlotsPerTaskManager(slots)
                 .setConfiguration(config)
                 .build());
+    }
+
+    /**
+     * The newest completed checkpoint (a {@code chk-N} folder with its {@code _metadata}) under a
+     * job's checkpoint directory, for restoring a cancelled job from it.
+     */
+    public static Optional<Path> latestCheckpoint(Path dir) {
+        try (Stream<Path> files = Files.walk(dir, 2)) {
+            return files.filter(p -> p.getFileName().toString().startsWith("chk-") && Files.exists(p.resolve("_metadata")))
+                    .max(Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString().substring("chk-".length()))));
+        } catch (IOException e) {
+            return Optional.empty(); // not written yet
+        }
     }
 }

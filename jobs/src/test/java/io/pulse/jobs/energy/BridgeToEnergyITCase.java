@@ -5,6 +5,7 @@ import io.pulse.bridge.config.ConfigLoader;
 import io.pulse.bridge.registers.Presets;
 import io.pulse.bridge.sim.SimulatedMeter;
 import io.pulse.bridge.sim.SimulatedModbusServer;
+import io.pulse.jobs.ingest.SourceProbe;
 import io.pulse.jobs.options.JobOptions;
 import io.pulse.jobs.storage.DatabaseConnections;
 import io.pulse.jobs.storage.JdbcSettings;
@@ -107,7 +108,9 @@ class BridgeToEnergyITCase {
         Instant start = base.minusSeconds(30);
         long first = base.toEpochMilli();
         try (SimulatedModbusServer modbus = SimulatedModbusServer.tcp(0)) {
-            awaitSubscribed(client, jdbc);
+            SourceProbe.awaitSubscribed(jdbc, () -> client.publishWith().topic("energy/meters/probe/readings")
+                    .qos(MqttQos.AT_LEAST_ONCE).payload("{\"meterId\":\"probe\",\"ts\":1,\"power\":\"a lot\"}"
+                            .getBytes(StandardCharsets.UTF_8)).send());
             SimulatedMeter meter = modbus.addMeter(1, Presets.SDM630);
             meter.setVoltage(230);
             meter.setCurrent(26);
@@ -200,23 +203,6 @@ class BridgeToEnergyITCase {
 
     private static long newest(Map<Long, Double> published) {
         return published.isEmpty() ? Long.MIN_VALUE : ((ConcurrentSkipListMap<Long, Double>) published).lastKey();
-    }
-
-    /** Until the job's source has subscribed, readings may be lost: repeat a bad one until it is refused. */
-    private static void awaitSubscribed(Mqtt5BlockingClient client, JdbcSettings jdbc) throws Exception {
-        for (int i = 0; ; i++) {
-            try (Connection c = DatabaseConnections.open(jdbc); Statement s = c.createStatement();
-                 ResultSet r = s.executeQuery("SELECT COUNT(*) FROM rejected_messages")) {
-                r.next();
-                if (r.getInt(1) > 0) {
-                    return;
-                }
-            }
-            assertThat(i).as("the energy source subscribes within 30 s").isLessThan(300);
-            client.publishWith().topic("energy/meters/probe/readings").qos(MqttQos.AT_LEAST_ONCE)
-                    .payload("{\"meterId\":\"probe\",\"ts\":1,\"power\":\"a lot\"}".getBytes(StandardCharsets.UTF_8)).send();
-            Thread.sleep(100);
-        }
     }
 
     /** A clock that starts at {@code from} and runs {@value #SPEED} times faster than the wall clock. */

@@ -31,9 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -43,14 +41,12 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -157,13 +153,13 @@ class EnergyJobITCase {
             publishAll(readings.subList(0, half), base);
             Await.until(Duration.ofSeconds(60), () -> windowRows(jdbc, "R", base).containsKey("R1@0"),
                     () -> "energy_5min: " + windowRows(jdbc, "R", base));
-            Optional<Path> before = latestCheckpoint(checkpoints);
-            Await.until(Duration.ofSeconds(15), () -> !latestCheckpoint(checkpoints).equals(before), () -> "no new checkpoint");
+            Optional<Path> before = FlinkTestCluster.latestCheckpoint(checkpoints);
+            Await.until(Duration.ofSeconds(15), () -> !FlinkTestCluster.latestCheckpoint(checkpoints).equals(before), () -> "no new checkpoint");
         } finally {
             first.cancel().get(30, TimeUnit.SECONDS);
         }
 
-        conf.set(StateRecoveryOptions.SAVEPOINT_PATH, latestCheckpoint(checkpoints).orElseThrow().toUri().toString());
+        conf.set(StateRecoveryOptions.SAVEPOINT_PATH, FlinkTestCluster.latestCheckpoint(checkpoints).orElseThrow().toUri().toString());
         JobClient second = start(url, conf, false);
         try {
             // The persistent session redelivers what the cancelled job had not acknowledged.
@@ -356,14 +352,5 @@ class EnergyJobITCase {
             throw new IllegalStateException(e);
         }
         return reasons;
-    }
-
-    private static Optional<Path> latestCheckpoint(Path root) {
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(p -> p.getFileName().toString().equals("_metadata")).map(Path::getParent)
-                    .max(Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString().substring("chk-".length()))));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -30,7 +30,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -41,7 +40,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +47,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -251,13 +248,13 @@ class TelemetryScenarioITCase {
             publishSteps(prefix, base, 0, 20, Map.of());
             String overheat = row(prefix + "hot", AlertType.OVERHEAT, "HIGH", at(base, 12), at(base, 15));
             waitUntil(Duration.ofSeconds(30), "the first half is processed", () -> AlertRows.read(jdbc).contains(overheat));
-            Optional<Path> before = latestCheckpoint(checkpoints);
+            Optional<Path> before = FlinkTestCluster.latestCheckpoint(checkpoints);
             waitUntil(Duration.ofSeconds(15), "a checkpoint after the first half",
-                    () -> latestCheckpoint(checkpoints).isPresent() && !latestCheckpoint(checkpoints).equals(before));
+                    () -> FlinkTestCluster.latestCheckpoint(checkpoints).isPresent() && !FlinkTestCluster.latestCheckpoint(checkpoints).equals(before));
         } finally {
             first.cancel().get(30, TimeUnit.SECONDS);
         }
-        restoreFrom = latestCheckpoint(checkpoints).orElseThrow();
+        restoreFrom = FlinkTestCluster.latestCheckpoint(checkpoints).orElseThrow();
 
         conf.set(StateRecoveryOptions.SAVEPOINT_PATH, restoreFrom.toUri().toString());
         JobClient second = start(conf);
@@ -333,14 +330,6 @@ class TelemetryScenarioITCase {
             Thread.sleep(150);
         }
         return true;
-    }
-
-    /** The newest completed checkpoint (one with its _metadata) under the checkpoint directory. */
-    private static Optional<Path> latestCheckpoint(Path dir) throws Exception {
-        try (Stream<Path> files = Files.walk(dir, 2)) {
-            return files.filter(p -> p.getFileName().toString().startsWith("chk-") && Files.exists(p.resolve("_metadata")))
-                    .max(Comparator.comparingInt(p -> Integer.parseInt(p.getFileName().toString().substring(4))));
-        }
     }
 
     /** The alerts of devices starting with {@code prefix} opened up to {@code end}. */
