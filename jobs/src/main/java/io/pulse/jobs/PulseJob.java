@@ -9,6 +9,8 @@ import io.pulse.jobs.energy.EnergyJob;
 import io.pulse.jobs.movement.MovementJob;
 import io.pulse.jobs.movement.ingest.PseudonymKey;
 import io.pulse.jobs.telemetry.TelemetryJob;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -100,13 +102,27 @@ public enum PulseJob {
                     + issue + ")");
             return PulseJobs.EXIT_NOT_AVAILABLE;
         }
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.enableCheckpointing(options.checkpointIntervalMs());
-        options.parallelism().ifPresent(env::setParallelism);
+        StreamExecutionEnvironment env = environment(options);
         addTo(env, options);
         out.println("pulse: " + jobName + " job running: " + options.describe());
         env.execute("pulse-" + jobName);
         return PulseJobs.EXIT_OK;
+    }
+
+    /**
+     * This JVM's Flink environment (a cluster's under {@code flink run}, else a local one) with the
+     * options' checkpointing, checkpoint directory and parallelism.
+     */
+    public static StreamExecutionEnvironment environment(JobOptions options) {
+        Configuration config = new Configuration();
+        options.checkpointDir().ifPresent(dir -> {
+            config.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+            config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir);
+        });
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+        env.enableCheckpointing(options.checkpointIntervalMs());
+        options.parallelism().ifPresent(env::setParallelism);
+        return env;
     }
 
     public static Optional<PulseJob> named(String name) {

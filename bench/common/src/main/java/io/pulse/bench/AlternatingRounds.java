@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The rounds of a job benchmark: one warm-up round, then {@code rounds} measured ones; in each, every
+ * The rounds of a job benchmark: {@code warmups} warm-up rounds, then {@code rounds} measured ones; in each, every
  * side runs once as its own Flink job on a local MiniCluster (the sides take turns, starting one
  * later each round), into {@link CountingSink}s that are checked after the job. Timed by the job's
  * net runtime; the CPU other processes used is taken per round.
@@ -33,8 +33,18 @@ public final class AlternatingRounds {
     public record Result<S extends Enum<S>>(Map<S, List<Double>> measured, List<Double> othersCores,
                                            List<Map<String, Long>> jobOutputs) {}
 
-    /** What is measured and how, apart from the sides themselves. */
-    public record Setup(int rounds, int parallelism, long checkpointMs, long records, String unit, String jobName) {}
+    /**
+     * What is measured and how, apart from the sides themselves. {@code warmups}: rounds run and not
+     * counted; on 2 cores the JIT compiles Flink's and the job's hot paths alongside the job itself,
+     * for tens of seconds of work, so one short round does not reach steady state.
+     */
+    public record Setup(int warmups, int rounds, int parallelism, long checkpointMs, long records, String unit, String jobName) {
+
+        /** One warm-up round. */
+        public Setup(int rounds, int parallelism, long checkpointMs, long records, String unit, String jobName) {
+            this(1, rounds, parallelism, checkpointMs, records, unit, jobName);
+        }
+    }
 
     private AlternatingRounds() {}
 
@@ -51,11 +61,12 @@ public final class AlternatingRounds {
         }
         List<Double> othersCores = new ArrayList<>();
         List<Map<String, Long>> jobOutputs = new ArrayList<>();
-        for (int round = 0; round <= setup.rounds(); round++) {
-            StringBuilder line = new StringBuilder(round == 0 ? "warm-up" : "round " + round).append(':');
+        for (int round = 1 - setup.warmups(); round <= setup.rounds(); round++) {
+            boolean warmUp = round <= 0;
+            StringBuilder line = new StringBuilder(warmUp ? "warm-up" : "round " + round).append(':');
             CpuShare roundStart = CpuShare.now();
             for (int k = 0; k < sides.length; k++) {
-                S side = sides[(round + k) % sides.length];
+                S side = sides[Math.floorMod(round + k, sides.length)];
                 CountingSink.reset();
                 StreamExecutionEnvironment env = LocalFlink.environment(setup.parallelism());
                 env.enableCheckpointing(setup.checkpointMs());
@@ -68,14 +79,14 @@ public final class AlternatingRounds {
                     System.out.println("job outputs: " + counts + outputNote.get());
                 }
                 double rate = setup.records() / seconds;
-                if (round > 0) {
+                if (!warmUp) {
                     measured.get(side).add(rate);
                 }
                 line.append(String.format("  %s %,.0f %s/s", side, rate, setup.unit()));
             }
             double others = roundStart.othersSince();
             line.append(String.format("  (other processes: %.2f cores)", others));
-            if (round > 0) {
+            if (!warmUp) {
                 othersCores.add(others);
             }
             System.out.println(line);

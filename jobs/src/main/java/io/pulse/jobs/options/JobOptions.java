@@ -3,6 +3,7 @@ package io.pulse.jobs.options;
 import java.io.Serializable;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
@@ -135,6 +136,8 @@ public final class JobOptions implements Serializable {
                 return value.trim();
             case HTTP_URL:
                 return httpUrl(option, value.trim());
+            case DIRECTORY_URI:
+                return directoryUri(option, value.trim());
             case BOOLEAN: {
                 String v = value.trim().toLowerCase(Locale.ROOT);
                 if (!v.equals("true") && !v.equals("false")) {
@@ -174,6 +177,25 @@ public final class JobOptions implements Serializable {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
             return -1;
+        }
+    }
+
+    /** An absolute path becomes a file: URI; a URI needs a scheme (file, s3, hdfs, ...) and a path. */
+    private static String directoryUri(Option option, String value) {
+        String expected = option.flag() + " must be an absolute path or a URI such as file:///var/lib/pulse/checkpoints"
+                + " or s3://bucket/pulse, got '" + value + "'";
+        if (value.startsWith("/")) {
+            String uri = Path.of(value).toUri().toString(); // ends in "/" when the directory exists
+            return uri.endsWith("/") && !value.equals("/") ? uri.substring(0, uri.length() - 1) : uri;
+        }
+        try {
+            URI uri = new URI(value);
+            if (uri.getScheme() == null || uri.getScheme().length() < 2 || uri.getRawPath() == null || uri.getRawPath().isEmpty()) {
+                throw new OptionsException(expected); // a one-letter scheme is a Windows drive, a relative path has none
+            }
+            return value;
+        } catch (URISyntaxException e) {
+            throw new OptionsException(expected);
         }
     }
 
@@ -356,6 +378,11 @@ public final class JobOptions implements Serializable {
         return Duration.ofMillis(checkpointIntervalMs());
     }
 
+    /** Where checkpoints go (a URI), or empty for Flink's configured checkpoint storage. */
+    public Optional<String> checkpointDir() {
+        return get(Option.CHECKPOINT_DIR);
+    }
+
     /** The job's parallelism, or empty for Flink's default. */
     public OptionalInt parallelism() {
         String v = values.get(Option.PARALLELISM);
@@ -397,6 +424,8 @@ public final class JobOptions implements Serializable {
                     shown = "(not set: the time-series sink is off)";
                 } else if (o == Option.PARALLELISM) {
                     shown = "(not set: Flink's default)";
+                } else if (o == Option.CHECKPOINT_DIR) {
+                    shown = "(not set: Flink's configured checkpoint storage)";
                 }
             }
             sb.append("  ").append(String.format("%-" + width + "s", o.flag())).append(shown)

@@ -27,6 +27,9 @@ public enum Option {
     INFLUX_BUCKET("influx.bucket", Kind.TEXT, false, null, "InfluxDB bucket"),
     CHECKPOINT_INTERVAL("checkpoint.interval", Kind.MILLIS, false, "10000",
             "checkpoint interval in milliseconds"),
+    CHECKPOINT_DIR("checkpoint.dir", Kind.DIRECTORY_URI, false, null,
+            "where checkpoints are kept, e.g. /var/lib/pulse/checkpoints or s3://bucket/pulse (absent: Flink's"
+                    + " configured storage; without one, the JobManager's memory, which refuses an operator's state over 5 MB)"),
     PARALLELISM("parallelism", Kind.POSITIVE_INT, false, null,
             "parallelism of the job (absent: Flink's default)"),
     MOVEMENT_HMAC_KEY("movement.hmac-key", Kind.TEXT, true, null,
@@ -37,7 +40,7 @@ public enum Option {
             "UTC hours when presence is an anomaly, e.g. 01:00-05:00 (movement job; absent: none)");
 
     /** How a value is checked. */
-    enum Kind { TEXT, MQTT_URI, JDBC_URL, HTTP_URL, BOOLEAN, MILLIS, POSITIVE_INT }
+    enum Kind { TEXT, MQTT_URI, JDBC_URL, HTTP_URL, DIRECTORY_URI, BOOLEAN, MILLIS, POSITIVE_INT }
 
     private final String key;
     private final Kind kind;

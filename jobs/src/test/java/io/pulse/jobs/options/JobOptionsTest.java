@@ -72,6 +72,15 @@ class JobOptionsTest {
         assertThat(o.influxBucket()).hasValue("pulse");
         assertThat(o.movementHmacKey()).isEqualTo("k");
         assertThat(o.has(Option.PARALLELISM)).isFalse();
+        assertThat(o.checkpointDir()).isEmpty();
+    }
+
+    @Test
+    void aCheckpointDirectoryIsAUri() {
+        assertThat(JobOptions.parse("--checkpoint.dir", "/var/lib/pulse/checkpoints").checkpointDir())
+                .hasValue("file:///var/lib/pulse/checkpoints");
+        assertThat(JobOptions.parse("--checkpoint.dir", "s3://campus-bucket/pulse").checkpointDir())
+                .hasValue("s3://campus-bucket/pulse");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -85,6 +94,8 @@ class JobOptionsTest {
         --parallelism many          | --parallelism must be a whole number from 1 to 32768, got 'many'
         --parallelism 99999         | --parallelism must be a whole number from 1 to 32768, got '99999'
         --jdbc.migrate maybe        | --jdbc.migrate must be true or false, got 'maybe'
+        --checkpoint.dir checkpoints | --checkpoint.dir must be an absolute path or a URI such as file:///var/lib/pulse/checkpoints or s3://bucket/pulse, got 'checkpoints'
+        --checkpoint.dir C:/pulse   | --checkpoint.dir must be an absolute path or a URI such as file:///var/lib/pulse/checkpoints or s3://bucket/pulse, got 'C:/pulse'
         --mqtt.broker http://h:1883 | --mqtt.broker must be tcp://host:port or ssl://host:port, got 'http://h:1883'
         --mqtt.broker 127.0.0.1     | --mqtt.broker must be tcp://host:port or ssl://host:port, got '127.0.0.1'
         --mqtt.broker tcp://h:1883/x | --mqtt.broker must be tcp://host:port or ssl://host:port, got 'tcp://h:1883/x'

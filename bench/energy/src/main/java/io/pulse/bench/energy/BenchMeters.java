@@ -5,7 +5,6 @@ import io.pulse.jobs.energy.MeterReading;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
 
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The workload: reading {@code i} is meter {@code i % meters} in second {@code i / meters} (every
@@ -60,35 +59,6 @@ final class BenchMeters {
         @Override
         public MeterReading map(Long i) {
             return reading(i, meters);
-        }
-    }
-
-    /**
-     * For the state measurement: {@code readings} readings, then an endless trickle of markers
-     * (meterId "", dropped before the job) that keeps the job up, idle, until a checkpoint of its
-     * steady state completes. {@link #DONE} says when the readings are out.
-     */
-    static final class ReadingsThenIdle implements GeneratorFunction<Long, MeterReading> {
-        private static final long serialVersionUID = 1L;
-        static final AtomicLong DONE = new AtomicLong();
-        private final int meters;
-        private final long readings;
-
-        ReadingsThenIdle(int meters, long readings) {
-            this.meters = meters;
-            this.readings = readings;
-        }
-
-        @Override
-        public MeterReading map(Long i) throws Exception {
-            if (i < readings) {
-                return reading(i, meters);
-            }
-            if (i == readings) {
-                DONE.set(System.currentTimeMillis());
-            }
-            Thread.sleep(1);
-            return new MeterReading("", 0, 0, Double.NaN, Double.NaN, Double.NaN);
         }
     }
 }

@@ -1,10 +1,12 @@
 package io.pulse.bench.energy;
 
 import io.pulse.bench.CheckpointSize;
+import io.pulse.bench.ThenIdle;
+import io.pulse.jobs.energy.MeterReading;
 
 /**
  * Checkpointed state of the energy job in steady state ({@link CheckpointSize}): the job runs
- * {@code meters × seconds} readings, then stays up idle; the first checkpoint triggered after the
+ * {@code meters × seconds} readings, then stays up idle ({@link ThenIdle}); the first checkpoint triggered after the
  * last reading left the source holds all of them.
  */
 final class StateSize {
@@ -13,8 +15,10 @@ final class StateSize {
 
     static CheckpointSize.Checkpoint measure(int meters, long seconds, int parallelism, long checkpointMs) throws Exception {
         return CheckpointSize.measure("energy-state-" + meters, parallelism, checkpointMs, env -> {
-            BenchMeters.ReadingsThenIdle.DONE.set(0);
-            Pipeline.job(env, Pipeline.readings(env, new BenchMeters.ReadingsThenIdle(meters, meters * seconds), Long.MAX_VALUE), null);
-        }, BenchMeters.ReadingsThenIdle.DONE::get, 0, "readings");
+            long readings = meters * seconds;
+            ThenIdle<MeterReading> generator = ThenIdle.start(new BenchMeters.Readings(meters), readings,
+                    () -> new MeterReading("", 0, 0, Double.NaN, Double.NaN, Double.NaN)); // meterId "": dropped before the job
+            Pipeline.job(env, Pipeline.readings(env, generator, Long.MAX_VALUE), null);
+        }, ThenIdle::lastRecordAt, 0, "readings");
     }
 }

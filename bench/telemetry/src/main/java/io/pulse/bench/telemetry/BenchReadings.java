@@ -7,7 +7,7 @@ import org.apache.flink.connector.datagen.source.GeneratorFunction;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,8 +34,20 @@ final class BenchReadings {
 
     private BenchReadings() {}
 
+    /** Ids formatted once: String.format per reading would cost the harness more than some operators. */
+    private static final String[] DEVICE_IDS = new String[10_000];
+
+    static {
+        for (int d = 0; d < DEVICE_IDS.length; d++) {
+            DEVICE_IDS[d] = String.format("dev-%05d", d);
+        }
+    }
+
+    /** The metrics in the order the JSON form writes them. */
+    static final List<String> METRICS = List.of("temperature", "humidity", "vibration", "battery", "gas", "flame");
+
     static String deviceId(int d) {
-        return String.format("dev-%05d", d);
+        return d < DEVICE_IDS.length ? DEVICE_IDS[d] : String.format("dev-%05d", d);
     }
 
     /** The timestamp and metric values of reading {@code i}; deviceId separately, to build either form. */
@@ -67,14 +79,10 @@ final class BenchReadings {
         double vibration = shaking ? 2.2 + noise2 / 5 : 0.3 + noise2 / 10;
         double battery = 100 - ((second + d * 37L) / 60.0) % 95;          // 100 → 5, then recharged
         boolean fire = overheat && d % 5 == 0;
-        Map<String, Double> m = new HashMap<>(8);
-        m.put("temperature", round(temperature));
-        m.put("humidity", round(45 + 5 * noise2));
-        m.put("vibration", round(vibration));
-        m.put("battery", round(battery));
-        m.put("gas", round(fire ? 450 + 10 * noise : 300 + 10 * noise));
-        m.put("flame", fire ? 1.0 : 0.0);
-        return m;
+        // An immutable map from the start: Reading keeps it without copying.
+        return Map.of("temperature", round(temperature), "humidity", round(45 + 5 * noise2),
+                "vibration", round(vibration), "battery", round(battery),
+                "gas", round(fire ? 450 + 10 * noise : 300 + 10 * noise), "flame", fire ? 1.0 : 0.0);
     }
 
     static Reading reading(long i, int devices) {
@@ -86,14 +94,16 @@ final class BenchReadings {
         String id = deviceId((int) (i % devices));
         StringBuilder json = new StringBuilder(160).append("{\"deviceId\":\"").append(id)
                 .append("\",\"ts\":\"").append(Instant.ofEpochMilli(ts(i, devices))).append('"');
-        metrics(i, devices).forEach((k, v) -> {
+        Map<String, Double> metrics = metrics(i, devices);
+        for (String k : METRICS) {
+            double v = metrics.get(k);
             json.append(",\"").append(k).append("\":");
             if (k.equals("flame")) {
                 json.append(v > 0 ? "true" : "false");
             } else {
                 json.append(v);
             }
-        });
+        }
         json.append('}');
         return new MqttMessage("devices/" + id + "/telemetry", json.toString().getBytes(StandardCharsets.UTF_8),
                 1, false, null, Map.of());
@@ -111,62 +121,52 @@ final class BenchReadings {
         return (z ^ (z >>> 31)) & Long.MAX_VALUE;
     }
 
-    /** The source's generator of readings. */
+    /**
+     * Which reading a source subtask emits for its sequence number {@code i}: the generator source
+     * gives each of its {@code parallelism} subtasks a contiguous range of {@code count / parallelism}
+     * numbers, and interleaving them (subtask range k emits readings k, k + parallelism, ...) keeps
+     * every subtask at the same event time, as devices publishing live would.
+     */
+    static long interleaved(long i, long count, int parallelism) {
+        long perSplit = count / parallelism;
+        return (i % perSplit) * parallelism + i / perSplit;
+    }
+
+    /** The source's generator of readings, {@code count} of them over {@code parallelism} subtasks. */
     static final class Readings implements GeneratorFunction<Long, Reading> {
         private static final long serialVersionUID = 1L;
         private final int devices;
+        private final long count;
+        private final int parallelism;
 
-        Readings(int devices) {
+        Readings(int devices, long count, int parallelism) {
             this.devices = devices;
+            this.count = count;
+            this.parallelism = parallelism;
         }
 
         @Override
         public Reading map(Long i) {
-            return reading(i, devices);
+            return reading(interleaved(i, count, parallelism), devices);
         }
     }
 
-    /** The source's generator of MQTT messages (the parse round). */
+    /** The source's generator of MQTT messages, as {@link Readings}. */
     static final class Messages implements GeneratorFunction<Long, MqttMessage> {
         private static final long serialVersionUID = 1L;
         private final int devices;
+        private final long count;
+        private final int parallelism;
 
-        Messages(int devices) {
+        Messages(int devices, long count, int parallelism) {
             this.devices = devices;
+            this.count = count;
+            this.parallelism = parallelism;
         }
 
         @Override
         public MqttMessage map(Long i) {
-            return message(i, devices);
-        }
-    }
-
-    /**
-     * For the state measurement: {@code readings} readings, then an endless trickle of markers
-     * (deviceId "", one a millisecond, dropped before the job) that keeps the job running, idle,
-     * so a checkpoint of its steady state completes. {@link #DONE} says when the readings are out.
-     */
-    static final class ReadingsThenIdle implements GeneratorFunction<Long, Reading> {
-        private static final long serialVersionUID = 1L;
-        static final java.util.concurrent.atomic.AtomicLong DONE = new java.util.concurrent.atomic.AtomicLong();
-        private final int devices;
-        private final long readings;
-
-        ReadingsThenIdle(int devices, long readings) {
-            this.devices = devices;
-            this.readings = readings;
-        }
-
-        @Override
-        public Reading map(Long i) throws Exception {
-            if (i < readings) {
-                return reading(i, devices);
-            }
-            if (i == readings) {
-                DONE.set(System.currentTimeMillis());
-            }
-            Thread.sleep(1);
-            return new Reading("", 0, Map.of("idle", 0.0));
+            return message(interleaved(i, count, parallelism), devices);
         }
     }
 }

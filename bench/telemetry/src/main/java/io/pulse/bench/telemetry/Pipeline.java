@@ -1,6 +1,7 @@
 package io.pulse.bench.telemetry;
 
 import io.pulse.bench.CountingSink;
+import io.pulse.bench.ThenIdle;
 import io.pulse.connectors.mqtt.MqttMessage;
 import io.pulse.jobs.ingest.ParseStep;
 import io.pulse.jobs.ingest.RejectedMessage;
@@ -27,7 +28,6 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
-import org.apache.flink.connector.datagen.source.GeneratorFunction;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -37,16 +37,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The telemetry job's processing, {@code TelemetryPipeline.process} (what {@code TelemetryJob.build}
- * runs between its MQTT sources and its sinks), fed by a generator of parsed {@link Reading}s
- * instead of MQTT + {@code ParseStep} (the parse cost is measured on its own by
- * {@link #parseOnly}). Differences, all on the edges: the rules come from one retained-style rules
+ * The telemetry job as {@code TelemetryJob.build} composes it, fed by generators instead of MQTT:
+ * the contract's JSON messages through the job's parse step ({@link #wholeJob}), or parsed
+ * {@link Reading}s straight into its processing, {@code TelemetryPipeline.process}
+ * ({@link #job}). Differences, all on the edges: the rules come from one retained-style rules
  * message in a bounded source (not MQTT); the MQTT sinks (alert events, commands) and the
  * InfluxDB sinks (scores, health) are counting no-op sinks in both modes; the MySQL sinks are
  * counting no-op sinks, or the real {@code UpsertSink}s into MariaDB.
  */
 final class Pipeline {
-
 
     /** The rules message the job starts with: the contract's defaults and a fan command on OVERHEAT. */
     static final String RULES_JSON = """
@@ -65,37 +64,75 @@ final class Pipeline {
 
     private Pipeline() {}
 
-    /** The readings source: one generator task, so event time advances evenly for every device. */
-    static DataStream<Reading> readings(StreamExecutionEnvironment env, GeneratorFunction<Long, Reading> generator, long count) {
-        DataGeneratorSource<Reading> source = new DataGeneratorSource<>(generator, count, RateLimiterStrategy.noOp(),
-                TypeInformation.of(Reading.class));
+    /**
+     * Parsed readings, {@code count} of them, from a generator at {@code parallelism} subtasks (as
+     * the job's MQTT source runs at the job's parallelism), interleaved so that event time advances
+     * evenly in every subtask; {@code count} must divide evenly.
+     */
+    static SingleOutputStreamOperator<Reading> readings(StreamExecutionEnvironment env, int devices, long count, int parallelism) {
+        DataGeneratorSource<Reading> source = new DataGeneratorSource<>(
+                new BenchReadings.Readings(devices, evenly(count, parallelism), parallelism), count,
+                RateLimiterStrategy.noOp(), TypeInformation.of(Reading.class));
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "telemetry: generator").setParallelism(parallelism);
+    }
+
+    /** The contract's JSON messages for the same readings, from a generator as {@link #readings}. */
+    static SingleOutputStreamOperator<MqttMessage> messages(StreamExecutionEnvironment env, int devices, long count, int parallelism) {
+        DataGeneratorSource<MqttMessage> source = new DataGeneratorSource<>(
+                new BenchReadings.Messages(devices, evenly(count, parallelism), parallelism), count,
+                RateLimiterStrategy.noOp(), TypeInformation.of(MqttMessage.class));
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "telemetry: json generator").setParallelism(parallelism);
+    }
+
+    /** The job's parse step (TelemetryJob's, chained to its source): JSON messages to readings, rejects on the side. */
+    static SingleOutputStreamOperator<Reading> parsed(DataStream<MqttMessage> messages) {
+        return messages.process(new ParseStep<>("telemetry", new TelemetryParser(MetricRanges.CONTRACT), Reading.class))
+                .setParallelism(messages.getParallelism()).name("telemetry: parse");
+    }
+
+    /** Readings from one generator task that stays up after them ({@link ThenIdle}), idle markers dropped. */
+    static DataStream<Reading> readingsThenIdle(StreamExecutionEnvironment env, int devices, long count) {
+        ThenIdle<Reading> generator = ThenIdle.start(new BenchReadings.Readings(devices, count, 1), count,
+                () -> new Reading("", 0, Map.of("idle", 0.0)));
+        DataGeneratorSource<Reading> source = new DataGeneratorSource<>(generator, Long.MAX_VALUE,
+                RateLimiterStrategy.noOp(), TypeInformation.of(Reading.class));
         return env.fromSource(source, WatermarkStrategy.noWatermarks(), "telemetry: generator").setParallelism(1)
                 .filter(r -> !r.deviceId().isEmpty()).setParallelism(1).name("telemetry: drop idle markers");
     }
 
-    /** (b) The ceiling: the same readings into a discarding sink, nothing else. */
-    static void harnessOnly(StreamExecutionEnvironment env, int devices, long count) {
-        readings(env, new BenchReadings.Readings(devices), count)
-                .sinkTo(new CountingSink<>("harness: readings")).setParallelism(1).name("discard readings");
+    /** (b) The ceiling: the JSON messages into a discarding sink, nothing else. */
+    static void harnessOnly(StreamExecutionEnvironment env, int devices, long count, int parallelism) {
+        messages(env, devices, count, parallelism)
+                .sinkTo(new CountingSink<>("harness: messages")).setParallelism(parallelism).name("discard messages");
     }
 
-    /** (c) TelemetryJob lines 62-66 alone: JSON messages through ParseStep(TelemetryParser), readings discarded. */
-    static void parseOnly(StreamExecutionEnvironment env, int devices, long count) {
-        DataGeneratorSource<MqttMessage> source = new DataGeneratorSource<>(new BenchReadings.Messages(devices), count,
-                RateLimiterStrategy.noOp(), TypeInformation.of(MqttMessage.class));
-        SingleOutputStreamOperator<Reading> readings = env
-                .fromSource(source, WatermarkStrategy.noWatermarks(), "telemetry: json generator")
-                .process(new ParseStep<>("telemetry", new TelemetryParser(MetricRanges.CONTRACT), Reading.class))
-                .name("telemetry: parse");
-        readings.sinkTo(new CountingSink<>("parse: readings")).name("discard readings");
+    /** (c) The parse step alone: JSON messages through ParseStep(TelemetryParser), readings discarded. */
+    static void parseOnly(StreamExecutionEnvironment env, int devices, long count, int parallelism) {
+        SingleOutputStreamOperator<Reading> readings = parsed(messages(env, devices, count, parallelism));
+        readings.sinkTo(new CountingSink<>("parse: readings")).setParallelism(parallelism).name("discard readings");
         readings.getSideOutput(ParseStep.REJECTED).sinkTo(new CountingSink<>("parse: rejected")).name("discard rejected");
     }
 
+    /** (a) The whole job from the contract's JSON: parse step, processing and sinks as {@link #job}. */
+    static void wholeJob(StreamExecutionEnvironment env, int devices, long count, int parallelism, JdbcSettings jdbc) {
+        SingleOutputStreamOperator<Reading> readings = parsed(messages(env, devices, count, parallelism));
+        job(env, readings, readings.getSideOutput(ParseStep.REJECTED), jdbc);
+    }
+
+    private static long evenly(long count, int parallelism) {
+        if (count % parallelism != 0) {
+            throw new IllegalArgumentException("readings (" + count + ") must be a multiple of the parallelism (" + parallelism + ")");
+        }
+        return count;
+    }
+
     /**
-     * (a) The job from the parsed readings on. {@code jdbc} null: every sink counts and discards;
-     * otherwise the MySQL tables are written by UpsertSink as in the job.
+     * The job from the parsed readings on; {@code rejected} are the parse step's rejects, if there is
+     * one. {@code jdbc} null: every sink counts and discards; otherwise the MySQL tables are written
+     * by UpsertSink as in the job.
      */
-    static void job(StreamExecutionEnvironment env, DataStream<Reading> source, JdbcSettings jdbc) {
+    static void job(StreamExecutionEnvironment env, DataStream<Reading> source, DataStream<RejectedMessage> rejected,
+                    JdbcSettings jdbc) {
         // the rules: one message from a bounded source instead of MQTT
         MqttMessage rulesMessage = new MqttMessage(RulesParser.TOPIC, RULES_JSON.getBytes(StandardCharsets.UTF_8),
                 1, true, null, Map.of());
@@ -110,9 +147,9 @@ final class Pipeline {
         AlertStreams alerts = streams.alerts();
         DataStream<ScoredReading> scored = streams.scored();
 
-        // the job's sinks (the parse step's rejects do not exist here: the generator emits parsed readings)
         alerts.alerts().sinkTo(sink(Alert.TABLE, jdbc, "mysql: alerts")).name("mysql: alerts").uid("mysql-alerts");
-        streams.late().union(rules.getSideOutput(ParseStep.REJECTED))
+        DataStream<RejectedMessage> allRejected = streams.late().union(rules.getSideOutput(ParseStep.REJECTED));
+        (rejected == null ? allRejected : allRejected.union(rejected))
                 .sinkTo(sink(RejectedMessage.TABLE, jdbc, "mysql: rejected_messages"))
                 .name("mysql: rejected_messages").uid("mysql-rejected");
         alerts.events().sinkTo(new CountingSink<AlertEvent>("mqtt: alerts")).name("mqtt: alerts (discarded)");

@@ -2,6 +2,9 @@ package io.pulse.jobs.telemetry.alerts;
 
 import io.pulse.jobs.telemetry.Reading;
 import io.pulse.jobs.telemetry.quality.ScoredReading;
+import io.pulse.jobs.telemetry.serialization.MetricMapTypeInfo;
+
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 import java.time.Duration;
 import java.util.Map;
@@ -20,7 +23,7 @@ import java.util.Set;
 public record AlertInput(
         String deviceId,
         long ts,
-        Map<String, Double> metrics,
+        @TypeInfo(MetricMapTypeInfo.Factory.class) Map<String, Double> metrics,
         Set<String> anomalousMetrics,
         double anomalyScore,
         String displayName,

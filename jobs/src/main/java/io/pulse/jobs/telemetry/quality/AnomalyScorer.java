@@ -170,7 +170,8 @@ public final class AnomalyScorer extends KeyedProcessFunction<String, Reading, S
         for (Map.Entry<String, Double> metric : reading.metrics().entrySet()) {
             String name = metric.getKey();
             double value = metric.getValue();
-            double[] previous = recent.of(name);
+            int index = recent.indexOf(name);
+            double[] previous = recent.values(index);
             OptionalDouble z = zScore.score(previous, value);
             if (z.isPresent()) {
                 zScores[scoredCount++] = Map.entry(name, z.getAsDouble());
@@ -178,7 +179,7 @@ public final class AnomalyScorer extends KeyedProcessFunction<String, Reading, S
                     anomalous[anomalousCount++] = name;
                 }
             }
-            recent.put(name, zScore.append(previous, value));
+            recent.put(index, name, zScore.append(previous, value));
         }
         // Immutable collections built once: ScoredReading keeps them as they are.
         return new ScoredReading(reading.deviceId(), reading.ts(), reading.metrics(),

@@ -15,22 +15,26 @@ public final class MetricHistory {
 
     public MetricHistory() {}
 
-    /** The values of {@code metric}, or null when it has none yet. */
-    double[] of(String metric) {
+    /** The index of {@code metric}'s values, or -1 when it has none yet. */
+    int indexOf(String metric) {
         for (int i = 0; i < metrics.length; i++) {
             if (metrics[i].equals(metric)) {
-                return values[i];
+                return i;
             }
         }
-        return null;
+        return -1;
     }
 
-    void put(String metric, double[] history) {
-        for (int i = 0; i < metrics.length; i++) {
-            if (metrics[i].equals(metric)) {
-                values[i] = history;
-                return;
-            }
+    /** The values at {@code index}, or null for -1. */
+    double[] values(int index) {
+        return index < 0 ? null : values[index];
+    }
+
+    /** Sets the values at {@code index}, or adds {@code metric} with them for -1. */
+    void put(int index, String metric, double[] history) {
+        if (index >= 0) {
+            values[index] = history;
+            return;
         }
         metrics = Arrays.copyOf(metrics, metrics.length + 1);
         values = Arrays.copyOf(values, values.length + 1);

@@ -68,8 +68,18 @@ public final class RollingZScore implements Serializable {
         return Math.abs(z) >= threshold;
     }
 
-    /** previous with x appended, keeping only the last {@code window} values. */
+    /**
+     * previous with x appended, keeping only the last {@code window} values. A full history
+     * ({@code window} values) is shifted in place and returned: once a device has its window, a
+     * reading allocates nothing here. Safe for a state value: the heap backend copies a value
+     * before handing it out while a snapshot still holds it, RocksDB hands out a fresh copy.
+     */
     public double[] append(double[] previous, double x) {
+        if (previous != null && previous.length == window) {
+            System.arraycopy(previous, 1, previous, 0, window - 1);
+            previous[window - 1] = x;
+            return previous;
+        }
         double[] from = previous == null ? new double[0] : previous;
         int keep = Math.min(from.length, window - 1);
         double[] next = Arrays.copyOfRange(from, from.length - keep, from.length + 1);

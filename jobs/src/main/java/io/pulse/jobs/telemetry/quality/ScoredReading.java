@@ -1,5 +1,9 @@
 package io.pulse.jobs.telemetry.quality;
 
+import io.pulse.jobs.telemetry.serialization.MetricMapTypeInfo;
+
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+
 import java.util.Map;
 import java.util.Set;
 
@@ -10,8 +14,8 @@ import java.util.Set;
 public record ScoredReading(
         String deviceId,
         long ts,
-        Map<String, Double> metrics,
-        Map<String, Double> zScores,
+        @TypeInfo(MetricMapTypeInfo.Factory.class) Map<String, Double> metrics,
+        @TypeInfo(MetricMapTypeInfo.Factory.class) Map<String, Double> zScores,
         Set<String> anomalousMetrics) {
 
     public ScoredReading {

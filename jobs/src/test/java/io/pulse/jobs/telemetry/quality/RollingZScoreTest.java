@@ -65,9 +65,9 @@ class RollingZScoreTest {
             history = contract.append(history, i);
         }
         assertThat(history).containsExactly(IntStream.rangeClosed(6, 25).asDoubleStream().toArray());
-        double[] before = history.clone();
-        contract.append(history, 99);
-        assertThat(history).as("the state's array is never changed in place").containsExactly(before);
+        double[] full = history;
+        assertThat(contract.append(history, 99)).as("a full window is shifted in place").isSameAs(full);
+        assertThat(full).containsExactly(IntStream.concat(IntStream.rangeClosed(7, 25), IntStream.of(99)).asDoubleStream().toArray());
     }
 
     @Test
