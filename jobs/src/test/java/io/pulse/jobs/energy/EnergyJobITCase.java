@@ -162,7 +162,10 @@ class EnergyJobITCase {
         conf.set(StateRecoveryOptions.SAVEPOINT_PATH, FlinkTestCluster.latestCheckpoint(checkpoints).orElseThrow().toUri().toString());
         JobClient second = start(url, conf, false);
         try {
-            // The persistent session redelivers what the cancelled job had not acknowledged.
+            // The persistent session redelivers what the cancelled job had not acknowledged. An
+            // acknowledgement lost in a failure makes it redeliver what the restored state holds,
+            // some of it settled long ago: sent again here, they must count once and not as late.
+            publishAll(readings.subList(0, half).stream().filter(p -> p.seconds() >= 300).toList(), base);
             publishAll(readings.subList(half, readings.size()), base);
             Map<String, String> want = EnergyScenario.windows("R");
             Await.until(Duration.ofSeconds(60), () -> windowRows(jdbc, "R", base).equals(want),

@@ -31,8 +31,10 @@ import java.time.Instant;
  *       into their windows' settled parts. A window is recomputed from both on every change
  *       ({@link WindowFigures}), so a late reading that splits an interval re-integrates it, and
  *       the result does not depend on arrival order.</li>
- *   <li>A repeat of a (meterId, ts) still in the history is dropped and counted
- *       ({@code duplicateReadings}); the history is keyed state, so this holds across a restore.</li>
+ *   <li>A repeat of a (meterId, ts) accepted before is dropped and counted ({@code duplicateReadings}),
+ *       back to {@code maxGap} before the oldest open window: raw readings and the times of
+ *       settled ones are keyed state, so this holds across a restore, where the broker redelivers
+ *       what a lost acknowledgement left unacknowledged.</li>
  *   <li>A reading with {@code ts + allowedLateness <= watermark}, or one that could change a final
  *       window or a settled interval, is late: counted ({@code lateReadings}) and sent to {@link #REJECTED} as {@value #LATE}.</li>
  *   <li>Timers: at each touched window's end (emit) and at {@link EnergySettings#finalAt} (final:
@@ -84,8 +86,8 @@ public final class EnergyIntegrator extends KeyedProcessFunction<String, MeterRe
             h = new MeterHistory();
         }
         long t = reading.ts();
-        int at = h.find(t);
-        if (at >= 0) {
+        // A repeat first: a redelivery after a restore may repeat a reading settled long ago.
+        if (h.isRepeat(t)) {
             duplicates.inc();
             return;
         }
@@ -96,7 +98,7 @@ public final class EnergyIntegrator extends KeyedProcessFunction<String, MeterRe
             rejectLate(reading, ctx);
             return;
         }
-        int index = -at - 1;
+        int index = -h.find(t) - 1;
         h.insert(index, t, reading.powerW(), reading.voltageV(), reading.currentA());
 
         // The span whose windows change: the intervals the new reading starts and ends.

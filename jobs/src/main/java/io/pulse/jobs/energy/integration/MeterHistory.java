@@ -12,7 +12,9 @@ import java.util.Arrays;
  * no-argument constructor; changed in place, then written back to state.
  *
  * <p>Invariant: every sample of a raw reading and every interval between two consecutive raw
- * readings is NOT in {@link #settled}; everything before the first raw reading is.
+ * readings is NOT in {@link #settled}; everything before the first raw reading is. The times of
+ * settled readings stay in {@link #settledTimes} until their windows are final, for
+ * {@link #isRepeat}.
  */
 public final class MeterHistory {
 
@@ -29,6 +31,8 @@ public final class MeterHistory {
     public long settledUntil = Long.MIN_VALUE;
     /** The settled part of open windows, a few at a time. */
     public WindowAccumulator[] settled = new WindowAccumulator[0];
+    /** The times of the readings folded into {@link #settled}. */
+    public SettledTimes settledTimes = new SettledTimes();
 
     public MeterHistory() {}
 
@@ -38,6 +42,11 @@ public final class MeterHistory {
             return -size - 1; // in-order arrival: the common case
         }
         return Arrays.binarySearch(ts, 0, size, t);
+    }
+
+    /** A reading at t was accepted before: it is a raw reading or a settled one. */
+    public boolean isRepeat(long t) {
+        return find(t) >= 0 || settledTimes.contains(t);
     }
 
     /** Inserts a reading at the insertion point given by {@link #find}. */
@@ -59,8 +68,9 @@ public final class MeterHistory {
         size++;
     }
 
-    /** Drops the readings before {@code cutoff}. */
+    /** Drops the readings before {@code cutoff}, raw and settled. */
     public void dropBefore(long cutoff) {
+        settledTimes.dropBefore(cutoff);
         int first = 0;
         while (first < size && ts[first] < cutoff) {
             first++;
@@ -103,6 +113,7 @@ public final class MeterHistory {
             long t0 = ts[k];
             long t1 = ts[k + 1];
             long own = Math.floorDiv(t0, windowMs) * windowMs;
+            settledTimes.append(t0);
             if (own + windowMs > finalBefore) {
                 settledFor(own).addSample(power[k], voltage[k], current[k]);
             }

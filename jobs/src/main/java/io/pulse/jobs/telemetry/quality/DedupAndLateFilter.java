@@ -8,6 +8,7 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -23,12 +24,16 @@ import java.time.Instant;
  *       {@code duplicateReadings}. Repeats are normal under at-least-once delivery, so they are not
  *       rejected rows. The seen times are keyed state, so this holds across a restore too.</li>
  *   <li>A reading with {@code ts + allowedLateness <= watermark} is late: counted in
- *       {@code lateReadings} and sent to {@link #REJECTED} with reason {@value #LATE}.</li>
+ *       {@code lateReadings} and sent to {@link #REJECTED} with reason {@value #LATE}. So is one
+ *       at or before the times already forgotten: they were late when forgotten (the horizon is at
+ *       least the lateness). This matters after a restore, when the watermark starts from nothing
+ *       and the broker may redeliver old readings: without it, one older than the horizon would
+ *       pass as new and be scored out of order.</li>
  * </ul>
  *
  * State per device: the sorted times of readings not yet {@code dedupHorizon} behind the
- * watermark (8 bytes each) and one event-time timer that prunes them; both are gone once a device
- * has been silent for the horizon.
+ * watermark (8 bytes each), the time up to which older ones were forgotten, and one event-time
+ * timer that prunes them; all are gone once a device has been silent for the horizon.
  */
 public final class DedupAndLateFilter extends KeyedProcessFunction<String, Reading, Reading> {
 
@@ -44,6 +49,7 @@ public final class DedupAndLateFilter extends KeyedProcessFunction<String, Readi
     private final long horizonMs;
 
     private transient ValueState<long[]> seen;
+    private transient ValueState<Long> forgottenUpTo;
     private transient Counter lateReadings;
     private transient Counter duplicateReadings;
 
@@ -56,6 +62,7 @@ public final class DedupAndLateFilter extends KeyedProcessFunction<String, Readi
     public void open(OpenContext openContext) {
         seen = getRuntimeContext().getState(
                 new ValueStateDescriptor<>("seen-ts", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
+        forgottenUpTo = getRuntimeContext().getState(new ValueStateDescriptor<>("forgotten-up-to", Types.LONG));
         lateReadings = getRuntimeContext().getMetricGroup().counter("lateReadings");
         duplicateReadings = getRuntimeContext().getMetricGroup().counter("duplicateReadings");
     }
@@ -68,7 +75,7 @@ public final class DedupAndLateFilter extends KeyedProcessFunction<String, Readi
             duplicateReadings.inc();
             return;
         }
-        if (Lateness.isLate(reading.ts(), ctx.timerService().currentWatermark(), allowedLatenessMs)) {
+        if (Lateness.isLate(reading.ts(), ctx.timerService().currentWatermark(), allowedLatenessMs) || forgotten(recent, reading.ts())) {
             lateReadings.inc();
             Instant now = Instant.ofEpochMilli(ctx.timerService().currentProcessingTime());
             ctx.output(REJECTED, RejectedMessage.of(JOB, topic(reading.deviceId()), ReadingJson.compact(reading), LATE, now));
@@ -86,13 +93,25 @@ public final class DedupAndLateFilter extends KeyedProcessFunction<String, Readi
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Reading> out) throws Exception {
         long watermark = ctx.timerService().currentWatermark();
         // Once ts + horizon is behind the watermark, a repeat of ts would be late anyway.
-        long[] kept = RecentTimestamps.keepAfter(seen.value(), watermark - horizonMs - 1);
+        long cutoff = watermark - horizonMs - 1;
+        long[] kept = RecentTimestamps.keepAfter(seen.value(), cutoff);
         if (kept.length == 0) {
             seen.clear();
+            forgottenUpTo.clear();
         } else {
             seen.update(kept);
+            forgottenUpTo.update(cutoff);
             ctx.timerService().registerEventTimeTimer(forgetAfter(kept[0]));
         }
+    }
+
+    /** Only a reading before the oldest time kept can be: the common in-order one costs no lookup. */
+    private boolean forgotten(long[] recent, long ts) throws Exception {
+        if (recent == null || recent.length == 0 || ts >= recent[0]) {
+            return false;
+        }
+        Long upTo = forgottenUpTo.value();
+        return upTo != null && ts <= upTo;
     }
 
     /** The watermark at which ts is forgotten: once it is past ts + horizon. */

@@ -58,4 +58,23 @@ class MeterHistoryTest {
         assertThat(h.ts[0]).isEqualTo(700_000);
         assertThat(h.settledUntil).isEqualTo(700_000);
     }
+
+    @Test
+    void everyReadingIsARepeatUntilDroppedWhetherRawOrSettled() {
+        MeterHistory h = new MeterHistory();
+        for (long t = 0; t <= 900_000; t += 10_000) {
+            add(h, t, 100);
+        }
+        h.settle(700_000, WINDOW, GAP);
+        assertThat(h.isRepeat(0)).as("settled").isTrue();
+        assertThat(h.isRepeat(690_000)).as("settled").isTrue();
+        assertThat(h.isRepeat(700_000)).as("raw").isTrue();
+        assertThat(h.isRepeat(695_000)).isFalse();
+        assertThat(h.settledTimes.count).isEqualTo(70);
+
+        h.dropBefore(540_000); // as at window 300 s's final timer
+        assertThat(h.isRepeat(530_000)).isFalse();
+        assertThat(h.isRepeat(540_000)).isTrue();
+        assertThat(h.settledTimes.count).isEqualTo(16);
+    }
 }

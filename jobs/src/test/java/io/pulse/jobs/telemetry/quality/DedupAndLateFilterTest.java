@@ -37,6 +37,18 @@ class DedupAndLateFilterTest {
         return harness;
     }
 
+    /** A failure and restore: a new operator (with its own metrics) from a snapshot. */
+    private InterceptingOperatorMetricGroup restart(double atSeconds) throws Exception {
+        OperatorSubtaskState snapshot = harness.snapshot(1L, at(atSeconds));
+        harness.close();
+        InterceptingOperatorMetricGroup restoredMetrics = new InterceptingOperatorMetricGroup();
+        harness = Harnesses.keyed(new DedupAndLateFilter(QualitySettings.DEFAULTS), restoredMetrics);
+        harness.setup();
+        harness.initializeState(snapshot);
+        harness.open();
+        return restoredMetrics;
+    }
+
     private void send(Reading reading) throws Exception {
         harness.processElement(reading, reading.ts());
     }
@@ -70,20 +82,33 @@ class DedupAndLateFilterTest {
         open(QualitySettings.DEFAULTS);
         send(reading("A", 1, "temperature", 20));
         harness.processWatermark(at(0.5));
-        OperatorSubtaskState snapshot = harness.snapshot(1L, at(2));
-        harness.close();
-
-        InterceptingOperatorMetricGroup restoredMetrics = new InterceptingOperatorMetricGroup();
-        harness = Harnesses.keyed(new DedupAndLateFilter(QualitySettings.DEFAULTS), restoredMetrics);
-        harness.setup();
-        harness.initializeState(snapshot);
-        harness.open();
+        InterceptingOperatorMetricGroup restoredMetrics = restart(2);
         assertThat(harness.numEventTimeTimers()).as("the pruning timer is restored too").isEqualTo(1);
 
         send(reading("A", 1, "temperature", 20)); // redelivered after the restart
         send(reading("A", 2, "temperature", 21));
         assertThat(harness.extractOutputValues()).extracting(Reading::ts).containsExactly(at(2));
         assertThat(count(restoredMetrics, "duplicateReadings")).isEqualTo(1);
+    }
+
+    @Test
+    void aReadingOlderThanTheHorizonIsLateAfterARestoreToo() throws Exception {
+        open(QualitySettings.DEFAULTS); // horizon 30 s
+        for (int s = 0; s <= 60; s++) {
+            send(reading("A", s, "temperature", 20));
+        }
+        harness.processWatermark(at(55)); // 0..24 s are forgotten
+        InterceptingOperatorMetricGroup restoredMetrics = restart(55); // the watermark starts from nothing
+        send(reading("A", 10, "temperature", 20)); // redelivered, too old to be known as a repeat
+        send(reading("A", 24, "temperature", 20));
+        send(reading("A", 25, "temperature", 20)); // still known: a repeat
+        send(reading("A", 61, "temperature", 20));
+
+        assertThat(harness.extractOutputValues()).as("nothing behind what was scored")
+                .extracting(Reading::ts).containsExactly(at(61));
+        assertThat(count(restoredMetrics, "lateReadings")).isEqualTo(2);
+        assertThat(count(restoredMetrics, "duplicateReadings")).isEqualTo(1);
+        assertThat(rejected()).extracting(RejectedMessage::reason).containsOnly("late");
     }
 
     @Test
@@ -140,8 +165,8 @@ class DedupAndLateFilterTest {
 
         harness.processWatermark(at(30)); // not yet past 0 s + 30 s
         assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
-        harness.processWatermark(at(30.001)); // A keeps 1 s; B is gone
-        assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+        harness.processWatermark(at(30.001)); // A keeps 1 s and how far it forgot; B is gone
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
         assertThat(harness.numEventTimeTimers()).isEqualTo(1);
         harness.processWatermark(at(31.001));
         assertThat(harness.numKeyedStateEntries()).isZero();
