@@ -24,8 +24,8 @@ import java.util.Map;
  */
 public final class EnergyJobBenchmark {
 
-    static final String COMMAND = "mvn -B -q -o install -DskipTests -pl jobs -am && cd bench/common && mvn -B -q -o install"
-            + " && cd ../energy && mvn -q -o compile exec:exec";
+    static final String COMMAND = "./mvnw -B -q install -DskipTests -pl jobs -am && cd bench/common && ../../mvnw -B -q install"
+            + " && cd ../energy && ../../mvnw -q compile exec:exec";
     static final double GOAL_RATE = 200_000;
     static final int REAL_SINK_ROUNDS = 2;
     static final List<String> TABLES = List.of("energy_5min", "energy_daily", "rejected_messages");

@@ -23,8 +23,8 @@ public final class InfluxSinkBenchmark {
 
     private static final long BASE = 1_700_000_000_000L;
     private static final long DAY = 86_400_000L;
-    static final String COMMAND = "cd connectors/influxdb && mvn -B -q -o install -DskipTests && "
-            + "cd ../../bench/common && mvn -B -q -o install && cd ../influxdb && mvn -q -o compile exec:exec";
+    static final String COMMAND = "cd connectors/influxdb && ../../mvnw -B -q install -DskipTests && "
+            + "cd ../../bench/common && ../../mvnw -B -q install && cd ../influxdb && ../../mvnw -q compile exec:exec";
 
     private InfluxSinkBenchmark() {}
 

@@ -51,7 +51,7 @@ final class Report {
                 "1-minute load average: " + loadAverage + " (other work on the machine shares the cores with both sides)")))
                 .append('\n');
         md.append("Reproduce (from the repository root; needs `victoria-metrics` on the PATH, and "
-                + "`pulse-test-servers` installed: `cd test-servers && mvn -B -q -o install -DskipTests`):\n\n");
+                + "`pulse-test-servers` installed: `cd test-servers && ../mvnw -B -q install -DskipTests`):\n\n");
         md.append("```\n").append(InfluxSinkBenchmark.COMMAND).append("\n```\n\n");
         md.append(String.format("Settings of this run: `-Dbench.points=%d -Dbench.rounds=%d -Dbench.batch=%d` "
                 + "(defaults: 1000000, 7, 5000).%n", points, rounds, batch));

@@ -31,8 +31,8 @@ import java.util.Map;
 public final class JdbcSinkBenchmark {
 
     /** Installs the parent pom, pulse-test-servers, pulse-jobs (with what it needs) and pulse-bench-common, then runs. */
-    static final String COMMAND = "mvn -B -q -o install -DskipTests -pl jobs -am && cd bench/common && mvn -B -q -o install"
-            + " && cd ../jdbc && mvn -q -o compile exec:exec";
+    static final String COMMAND = "./mvnw -B -q install -DskipTests -pl jobs -am && cd bench/common && ../../mvnw -B -q install"
+            + " && cd ../jdbc && ../../mvnw -q compile exec:exec";
     static final double GOAL = 0.70;
     /** Rows of the tiny jobs that measure a job's fixed cost (deploy, start, finish). */
     private static final long TINY_JOB_ROWS = 1_000;

@@ -96,8 +96,8 @@ public final class BridgeDrainBenchmark {
                         List.of("Mosquitto: " + (mosquittoVersion.isEmpty() ? "unknown" : mosquittoVersion) + " (Debian package)",
                                 "queue: SQLite (org.xerial:sqlite-jdbc), WAL, synchronous=FULL, in java.io.tmpdir"))
                 + "\nReproduce (from the repository root; needs `mosquitto` on the PATH):\n\n```\n"
-                + "./mvnw -B -q -o install -DskipTests -pl modbus-bridge -am && cd bench/common && mvn -B -q -o install "
-                + "&& cd ../modbus-bridge && mvn -q -o compile exec:exec\n```\n\n"
+                + "./mvnw -B -q install -DskipTests -pl modbus-bridge -am && cd bench/common && ../../mvnw -B -q install "
+                + "&& cd ../modbus-bridge && ../../mvnw -q compile exec:exec\n```\n\n"
                 + "Settings of this run: `-Dbench.readings=" + readings + " -Dbench.appends=" + appends
                 + " -Dbench.rounds=" + rounds + "` (defaults: 20000, 2000, 5).\n";
         Markdown.printAndWrite(report, out);

@@ -20,8 +20,8 @@ import java.util.Map;
  */
 public final class MovementJobBenchmark {
 
-    static final String COMMAND = "mvn -B -q -o install -DskipTests -pl jobs -am && cd bench/common && mvn -B -q -o install"
-            + " && cd ../movement && mvn -q -o compile exec:exec";
+    static final String COMMAND = "./mvnw -B -q install -DskipTests -pl jobs -am && cd bench/common && ../../mvnw -B -q install"
+            + " && cd ../movement && ../../mvnw -q compile exec:exec";
     static final double GOAL_RATE = 150_000;
     static final long GOAL_STATE = 1_024;
     static final int PER_SECOND = 500;

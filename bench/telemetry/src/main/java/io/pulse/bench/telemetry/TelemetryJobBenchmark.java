@@ -32,8 +32,8 @@ import java.util.Map;
  */
 public final class TelemetryJobBenchmark {
 
-    static final String COMMAND = "mvn -B -q -o install -DskipTests -pl jobs -am && cd bench/common && mvn -B -q -o install"
-            + " && cd ../telemetry && mvn -q -o compile exec:exec";
+    static final String COMMAND = "./mvnw -B -q install -DskipTests -pl jobs -am && cd bench/common && ../../mvnw -B -q install"
+            + " && cd ../telemetry && ../../mvnw -q compile exec:exec";
     static final double GOAL_RATE = 100_000;
     static final long GOAL_STATE = 4_096;
     static final int REAL_SINK_ROUNDS = 2;
