@@ -65,8 +65,9 @@ final class Report {
                         + "%,d meters: **%,d and %,d bytes per meter** (total / meters); the growth from N to 2N meters "
                         + "over N: %,d bytes. A meter keeps the raw readings a new one could still land between (60 s "
                         + "of lateness plus the watermark's lag, which is larger when the generator runs far ahead of it), "
-                        + "32 bytes each in arrays that grow by doubling and are checkpointed whole, and the settled figures "
-                        + "of its open windows: the two runs can end with different array sizes.%n%n",
+                        + "32 bytes each (checkpointed as held, not as the arrays' capacity), the settled figures of its "
+                        + "open windows, and the times of settled readings until their window is final (about 2 bytes "
+                        + "each): the two runs can end with different numbers of raw readings.%n%n",
                 s.stateSeconds(), small.bytes(), s.meters(), large.bytes(), 2 * s.meters(),
                 small.bytes() / s.meters(), large.bytes() / (2 * s.meters()), perMeter));
         md.append(CheckpointSize.growthTable(small, large, s.meters(), "meters", "meter"));

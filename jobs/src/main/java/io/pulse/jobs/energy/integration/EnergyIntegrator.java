@@ -67,7 +67,7 @@ public final class EnergyIntegrator extends KeyedProcessFunction<String, MeterRe
 
     @Override
     public void open(OpenContext openContext) {
-        history = getRuntimeContext().getState(new ValueStateDescriptor<>("meter-history", TypeInformation.of(MeterHistory.class)));
+        history = getRuntimeContext().getState(new ValueStateDescriptor<>("meter-history", MeterHistorySerializer.INSTANCE));
         var metrics = getRuntimeContext().getMetricGroup();
         received = metrics.counter("readingsReceived");
         late = metrics.counter("lateReadings");

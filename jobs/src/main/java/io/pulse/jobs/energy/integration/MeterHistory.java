@@ -8,8 +8,8 @@ import java.util.Arrays;
  * A meter's state in {@link EnergyIntegrator}: the raw readings a new reading could still
  * change the meaning of, sorted by ts, as parallel primitive arrays (compact, no object per
  * reading); the settled part of each open window, into which older readings and the intervals
- * between them are folded ({@link #settle}); and bookkeeping. A Flink POJO: public fields and a
- * no-argument constructor; changed in place, then written back to state.
+ * between them are folded ({@link #settle}); and bookkeeping. Public fields, written to
+ * checkpoints by {@link MeterHistorySerializer}; changed in place, then written back to state.
  *
  * <p>Invariant: every sample of a raw reading and every interval between two consecutive raw
  * readings is NOT in {@link #settled}; everything before the first raw reading is. The times of
@@ -42,6 +42,25 @@ public final class MeterHistory {
             return -size - 1; // in-order arrival: the common case
         }
         return Arrays.binarySearch(ts, 0, size, t);
+    }
+
+    /** A deep copy, for the state backend's copy-on-write. */
+    public MeterHistory copy() {
+        MeterHistory c = new MeterHistory();
+        c.ts = ts.clone();
+        c.power = power.clone();
+        c.voltage = voltage.clone();
+        c.current = current.clone();
+        c.size = size;
+        c.finalBefore = finalBefore;
+        c.timersFor = timersFor;
+        c.settledUntil = settledUntil;
+        c.settled = new WindowAccumulator[settled.length];
+        for (int k = 0; k < settled.length; k++) {
+            c.settled[k] = settled[k].copy();
+        }
+        c.settledTimes = settledTimes.copy();
+        return c;
     }
 
     /** A reading at t was accepted before: it is a raw reading or a settled one. */
@@ -88,8 +107,8 @@ public final class MeterHistory {
         System.arraycopy(voltage, first, voltage, 0, kept);
         System.arraycopy(current, first, current, 0, kept);
         size = kept;
-        // Arrays are checkpointed whole: give back what a burst (e.g. a replay running ahead of
-        // the watermark) made them grow to, with room to spare so that this is rare.
+        // Give back the heap a burst (e.g. a replay running ahead of the watermark) made the arrays
+        // grow to, with room to spare so that this is rare.
         if (ts.length > 16 && size * 3 < ts.length) {
             resize(ts.length / 2);
         }

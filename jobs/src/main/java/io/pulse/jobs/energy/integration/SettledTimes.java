@@ -10,7 +10,7 @@ import java.util.Arrays;
  * late.
  *
  * <p>Ascending times: {@link #first}, then the gaps to each next one as unsigned LEB128 varints
- * (2 bytes per reading at a 1 s cadence instead of 8). A Flink POJO, changed in place.
+ * (2 bytes per reading at a 1 s cadence instead of 8). Part of {@link MeterHistory}, changed in place.
  */
 public final class SettledTimes {
 
@@ -26,6 +26,16 @@ public final class SettledTimes {
     private transient int walkedSteps;
 
     public SettledTimes() {}
+
+    public SettledTimes copy() {
+        SettledTimes c = new SettledTimes();
+        c.gaps = gaps.clone();
+        c.length = length;
+        c.count = count;
+        c.first = first;
+        c.last = last;
+        return c;
+    }
 
     /** Appends t; a time not after the last one is ignored (settling goes forward in time). */
     public void append(long t) {
@@ -62,7 +72,7 @@ public final class SettledTimes {
         int pos = walkedBytes;
         count -= walkedSteps;
         length -= pos;
-        // Checkpointed whole: shrink what a burst made grow, with room to spare so this is rare.
+        // Give back the heap a burst made it grow to, with room to spare so that this is rare.
         byte[] kept = gaps.length > 64 && length * 3 < gaps.length ? new byte[gaps.length / 2] : gaps;
         System.arraycopy(gaps, pos, kept, 0, length);
         gaps = kept;

@@ -5,8 +5,8 @@ import io.pulse.jobs.energy.integration.PowerIntegral;
 /**
  * The running figures of one meter's window: integral (W·ms), integrated time, and the sample
  * statistics. Parts are added in ts order, always, so a window's sums come out the same
- * whichever way its readings arrived. A Flink POJO (kept in state for the settled part of open
- * windows).
+ * whichever way its readings arrived. Kept in state for the settled part of open windows
+ * ({@code MeterHistorySerializer} writes its fields).
  */
 public final class WindowAccumulator {
 

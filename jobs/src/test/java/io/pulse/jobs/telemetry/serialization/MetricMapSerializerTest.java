@@ -1,12 +1,11 @@
 package io.pulse.jobs.telemetry.serialization;
 
+import io.pulse.jobs.SerializerSnapshots;
 import io.pulse.jobs.telemetry.Reading;
 import io.pulse.jobs.telemetry.alerts.AlertInput;
 import io.pulse.jobs.telemetry.quality.ScoredReading;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
-import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
@@ -70,14 +69,7 @@ class MetricMapSerializerTest {
 
     @Test
     void itsSnapshotRestoresTheSameSerializerCompatibleAsIs() throws IOException {
-        DataOutputSerializer out = new DataOutputSerializer(64);
-        TypeSerializerSnapshot.writeVersionedSnapshot(out, SERIALIZER.snapshotConfiguration());
-        TypeSerializerSnapshot<Map<String, Double>> restored = TypeSerializerSnapshot.readVersionedSnapshot(
-                new DataInputDeserializer(out.getCopyOfBuffer()), getClass().getClassLoader());
-        assertThat(restored.restoreSerializer()).isEqualTo(SERIALIZER);
-        TypeSerializerSchemaCompatibility<Map<String, Double>> compatibility =
-                SERIALIZER.snapshotConfiguration().resolveSchemaCompatibility(restored);
-        assertThat(compatibility.isCompatibleAsIs()).isTrue();
+        SerializerSnapshots.assertRestoresCompatibleAsIs(SERIALIZER);
     }
 
     @Test
