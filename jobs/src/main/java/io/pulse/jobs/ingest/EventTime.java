@@ -26,6 +26,10 @@ public final class EventTime {
             return Instant.ofEpochMilli(ts.longValue());
         }
         if (ts.isTextual()) {
+            Instant canonical = CanonicalUtc.parse(ts.textValue());
+            if (canonical != null) {
+                return canonical;
+            }
             try {
                 return OffsetDateTime.parse(ts.textValue()).toInstant();
             } catch (DateTimeParseException e) {
