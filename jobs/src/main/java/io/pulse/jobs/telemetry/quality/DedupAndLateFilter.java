@@ -32,8 +32,9 @@ import java.time.Instant;
  * </ul>
  *
  * State per device: the sorted times of readings not yet {@code dedupHorizon} behind the
- * watermark (8 bytes each), the time up to which older ones were forgotten, and one event-time
- * timer that prunes them; all are gone once a device has been silent for the horizon.
+ * watermark (8 bytes each) with one event-time timer that prunes them, gone once a device has
+ * been silent for the horizon; and the time up to which older ones were forgotten, kept as long
+ * as the z-score history it protects ({@code historyRetention}) and then cleared by a timer.
  */
 public final class DedupAndLateFilter extends KeyedProcessFunction<String, Reading, Reading> {
 
@@ -44,9 +45,11 @@ public final class DedupAndLateFilter extends KeyedProcessFunction<String, Readi
     /** Fixed text on purpose: the reject id hashes the reason, and a replay must hit the same row. */
     public static final String LATE = "late";
     public static final String JOB = "telemetry";
+    static final long CLEANUP_GRID_MS = 3_600_000;
 
     private final long allowedLatenessMs;
     private final long horizonMs;
+    private final long retentionMs;
 
     private transient ValueState<long[]> seen;
     private transient ValueState<Long> forgottenUpTo;
@@ -56,6 +59,7 @@ public final class DedupAndLateFilter extends KeyedProcessFunction<String, Readi
     public DedupAndLateFilter(QualitySettings settings) {
         this.allowedLatenessMs = settings.allowedLateness().toMillis();
         this.horizonMs = settings.dedupHorizon().toMillis();
+        this.retentionMs = settings.historyRetention().toMillis();
     }
 
     @Override
@@ -92,26 +96,43 @@ public final class DedupAndLateFilter extends KeyedProcessFunction<String, Readi
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Reading> out) throws Exception {
         long watermark = ctx.timerService().currentWatermark();
+        long[] recent = seen.value();
+        if (recent == null) { // a cleanup timer of a device silent since
+            Long upTo = forgottenUpTo.value();
+            if (upTo != null && Lateness.saturatedAdd(upTo, retentionMs) <= watermark) {
+                forgottenUpTo.clear();
+            }
+            return;
+        }
         // Once ts + horizon is behind the watermark, a repeat of ts would be late anyway.
         long cutoff = watermark - horizonMs - 1;
-        long[] kept = RecentTimestamps.keepAfter(seen.value(), cutoff);
+        long[] kept = RecentTimestamps.keepAfter(recent, cutoff);
+        forgottenUpTo.update(cutoff);
         if (kept.length == 0) {
             seen.clear();
-            forgottenUpTo.clear();
+            ctx.timerService().registerEventTimeTimer(cleanupAt(cutoff));
         } else {
             seen.update(kept);
-            forgottenUpTo.update(cutoff);
             ctx.timerService().registerEventTimeTimer(forgetAfter(kept[0]));
         }
     }
 
     /** Only a reading before the oldest time kept can be: the common in-order one costs no lookup. */
     private boolean forgotten(long[] recent, long ts) throws Exception {
-        if (recent == null || recent.length == 0 || ts >= recent[0]) {
+        if (recent != null && recent.length > 0 && ts >= recent[0]) {
             return false;
         }
         Long upTo = forgottenUpTo.value();
         return upTo != null && ts <= upTo;
+    }
+
+    /**
+     * When the time forgotten up to may go: after the retention, on an hourly grid, so that a
+     * device whose memory empties after every reading has at most a day's worth of these timers.
+     */
+    private long cleanupAt(long forgottenUpTo) {
+        long at = Lateness.saturatedAdd(forgottenUpTo, retentionMs);
+        return at > Long.MAX_VALUE - CLEANUP_GRID_MS ? Long.MAX_VALUE : (Math.floorDiv(at, CLEANUP_GRID_MS) + 1) * CLEANUP_GRID_MS;
     }
 
     /** The watermark at which ts is forgotten: once it is past ts + horizon. */

@@ -155,8 +155,8 @@ class DedupAndLateFilterTest {
     }
 
     @Test
-    void forgetsADeviceOnceTheHorizonHasPassed() throws Exception {
-        open(QualitySettings.DEFAULTS); // horizon 30 s
+    void forgetsADevicesTimesOnceTheHorizonHasPassedAndHowFarItGotAfterTheRetention() throws Exception {
+        open(QualitySettings.DEFAULTS); // horizon 30 s, retention 24 h
         send(reading("A", 0, "temperature", 20));
         send(reading("A", 1, "temperature", 20));
         send(reading("B", 0, "temperature", 20));
@@ -165,15 +165,35 @@ class DedupAndLateFilterTest {
 
         harness.processWatermark(at(30)); // not yet past 0 s + 30 s
         assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
-        harness.processWatermark(at(30.001)); // A keeps 1 s and how far it forgot; B is gone
-        assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
-        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+        harness.processWatermark(at(30.001)); // A keeps 1 s; B's times are gone, how far it got stays
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(3);
+        assertThat(harness.numEventTimeTimers()).as("A's pruning, B's cleanup").isEqualTo(2);
         harness.processWatermark(at(31.001));
-        assertThat(harness.numKeyedStateEntries()).isZero();
-        assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(harness.numKeyedStateEntries()).as("how far each got").isEqualTo(2);
+        assertThat(harness.numEventTimeTimers()).as("the cleanups").isEqualTo(2);
 
         send(reading("A", 1, "temperature", 20)); // too old to be a known repeat: late
         assertThat(count(metrics, "lateReadings")).isEqualTo(1);
-        assertThat(harness.numKeyedStateEntries()).as("late readings leave no state").isZero();
+        assertThat(harness.numKeyedStateEntries()).as("late readings leave no state").isEqualTo(2);
+
+        harness.processWatermark(at(86_400 + 1)); // 24 h after: the cleanup waits for the next hour
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
+        harness.processWatermark(at(86_400 + 3_600));
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void aSparseDeviceWhoseTimesAreAllForgottenStillRefusesOlderReadingsAfterARestore() throws Exception {
+        open(QualitySettings.DEFAULTS);
+        for (int s = 0; s <= 180; s += 60) { // a reading a minute: its times empty between readings
+            send(reading("S", s, "temperature", 20));
+            harness.processWatermark(at(s + 40));
+        }
+        InterceptingOperatorMetricGroup restoredMetrics = restart(220);
+        send(reading("S", 120, "temperature", 20)); // redelivered
+        send(reading("S", 240, "temperature", 20));
+        assertThat(harness.extractOutputValues()).extracting(Reading::ts).containsExactly(at(240));
+        assertThat(count(restoredMetrics, "lateReadings")).isEqualTo(1);
     }
 }
