@@ -17,7 +17,7 @@ final class StateSize {
         return CheckpointSize.measure("energy-state-" + meters, parallelism, checkpointMs, env -> {
             long readings = meters * seconds;
             ThenIdle<MeterReading> generator = ThenIdle.start(new BenchMeters.Readings(meters), readings,
-                    () -> new MeterReading("", 0, 0, Double.NaN, Double.NaN, Double.NaN)); // meterId "": dropped before the job
+                    k -> new MeterReading("", 0, 0, Double.NaN, Double.NaN, Double.NaN)); // meterId "": dropped before the job
             Pipeline.job(env, Pipeline.readings(env, generator, Long.MAX_VALUE), null);
         }, ThenIdle::lastRecordAt, 0, "readings");
     }

@@ -12,7 +12,6 @@ import org.apache.flink.connector.datagen.source.GeneratorFunction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** Generators of the benchmark's sightings, parsed or as the contract's JSON. */
 final class BenchSightings {
@@ -80,19 +79,18 @@ final class BenchSightings {
 
     /**
      * For the state measurement: {@code people} entries (lane {@code in}), then, when {@code leave},
-     * their exits, then forever a randomized sighting a millisecond of wall clock apart, one second
-     * of event time apart, which moves event time on (debounce state expires) and keeps the job up
-     * until its checkpoint is read. {@link #DONE} is the wall-clock time of the first of those.
+     * their exits; {@link #idle} is what follows them, forever (see {@link io.pulse.bench.ThenIdle}).
      */
-    static final class ThenIdle implements GeneratorFunction<Long, Sighting> {
-        static final AtomicLong DONE = new AtomicLong();
+    static final class Movers implements GeneratorFunction<Long, Sighting> {
         private final int people;
-        private final boolean leave;
         private transient String[] ids;
 
-        ThenIdle(int people, boolean leave) {
+        Movers(int people) {
             this.people = people;
-            this.leave = leave;
+        }
+
+        static long count(int people, boolean leave) {
+            return leave ? 2L * people : people;
         }
 
         @Override
@@ -101,17 +99,19 @@ final class BenchSightings {
         }
 
         @Override
-        public Sighting map(Long index) throws Exception {
-            int movers = leave ? 2 * people : people;
+        public Sighting map(Long index) {
             if (index < people) {
                 return new Sighting("main", "main-in", GateRole.IN, Schedule.T0 + index, ids[index.intValue()], false);
             }
-            if (index < movers) {
-                return new Sighting("main", "main-out", GateRole.OUT, Schedule.T0 + 120_000 + index, ids[(int) (index - people)], false);
-            }
-            DONE.compareAndSet(0, System.currentTimeMillis());
-            Thread.sleep(1);
-            return new Sighting("main", "main-in", GateRole.IN, Schedule.T0 + 300_000 + (index - movers) * 1000, null, true);
+            return new Sighting("main", "main-out", GateRole.OUT, Schedule.T0 + 120_000 + index, ids[(int) (index - people)], false);
+        }
+
+        /**
+         * Idle sighting k: randomized, one second of event time after the one before, which moves
+         * event time on (debounce state expires) while the job stays up for its checkpoint.
+         */
+        static Sighting idle(long k) {
+            return new Sighting("main", "main-in", GateRole.IN, Schedule.T0 + 300_000 + k * 1000, null, true);
         }
     }
 

@@ -1,11 +1,13 @@
 package io.pulse.bench.movement;
 
 import io.pulse.bench.CheckpointSize;
+import io.pulse.bench.ThenIdle;
+import io.pulse.jobs.movement.ingest.Sighting;
 
 /**
  * Checkpointed state of the whole movement job once {@code people} people have entered (and, with
  * {@code leave}, left again), from the first checkpoint completed 5 s after event time moved on
- * ({@link BenchSightings.ThenIdle}); measured by {@link CheckpointSize}, total and per operator.
+ * ({@link ThenIdle}); measured by {@link CheckpointSize}, total and per operator.
  */
 final class StateSize {
 
@@ -17,8 +19,9 @@ final class StateSize {
     static CheckpointSize.Checkpoint measure(int people, boolean leave, int parallelism, long checkpointMs) throws Exception {
         String name = "movement-state-" + people + (leave ? "-left" : "-inside");
         return CheckpointSize.measure(name, parallelism, checkpointMs, env -> {
-            BenchSightings.ThenIdle.DONE.set(0);
-            Pipeline.job(env, Pipeline.sightings(env, new BenchSightings.ThenIdle(people, leave), Long.MAX_VALUE), null);
-        }, BenchSightings.ThenIdle.DONE::get, SETTLE_MS, "sightings");
+            ThenIdle<Sighting> generator = ThenIdle.start(new BenchSightings.Movers(people),
+                    BenchSightings.Movers.count(people, leave), BenchSightings.Movers::idle);
+            Pipeline.job(env, Pipeline.sightings(env, generator, Long.MAX_VALUE), null);
+        }, ThenIdle::lastRecordAt, SETTLE_MS, "sightings");
     }
 }

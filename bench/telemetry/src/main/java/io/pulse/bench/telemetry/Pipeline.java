@@ -93,7 +93,7 @@ final class Pipeline {
     /** Readings from one generator task that stays up after them ({@link ThenIdle}), idle markers dropped. */
     static DataStream<Reading> readingsThenIdle(StreamExecutionEnvironment env, int devices, long count) {
         ThenIdle<Reading> generator = ThenIdle.start(new BenchReadings.Readings(devices, count, 1), count,
-                () -> new Reading("", 0, Map.of("idle", 0.0)));
+                k -> new Reading("", 0, Map.of("idle", 0.0)));
         DataGeneratorSource<Reading> source = new DataGeneratorSource<>(generator, Long.MAX_VALUE,
                 RateLimiterStrategy.noOp(), TypeInformation.of(Reading.class));
         return env.fromSource(source, WatermarkStrategy.noWatermarks(), "telemetry: generator").setParallelism(1)
