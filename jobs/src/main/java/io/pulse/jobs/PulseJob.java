@@ -11,11 +11,15 @@ import io.pulse.jobs.movement.ingest.PseudonymKey;
 import io.pulse.jobs.telemetry.TelemetryJob;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.core.execution.JobClient;
+import io.pulse.jobs.wiring.SubscriptionProgress;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
 /** The three Pulse jobs, by the name used on the command line. */
@@ -88,6 +92,11 @@ public enum PulseJob {
      * @return the process exit code
      */
     public int run(JobOptions options, PrintStream out, PrintStream err) throws Exception {
+        return run(options, out, err, new Configuration());
+    }
+
+    /** As {@link #run(JobOptions, PrintStream, PrintStream)}, on top of the Flink settings {@code flink}. */
+    public int run(JobOptions options, PrintStream out, PrintStream err, Configuration flink) throws Exception {
         out.println("pulse: " + TimeSeriesSetup.describe(options));
         if (options.jdbcUrl().isPresent() && options.jdbcMigrate()) {
             try {
@@ -102,10 +111,16 @@ public enum PulseJob {
                     + issue + ")");
             return PulseJobs.EXIT_NOT_AVAILABLE;
         }
-        StreamExecutionEnvironment env = environment(options);
+        StreamExecutionEnvironment env = environment(options, flink);
         addTo(env, options);
+        JobClient job = env.executeAsync("pulse-" + jobName);
         out.println("pulse: " + jobName + " job running: " + options.describe());
-        env.execute("pulse-" + jobName);
+        SubscriptionProgress.await(jobName, job, out);
+        try {
+            job.getJobExecutionResult().get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
         return PulseJobs.EXIT_OK;
     }
 
@@ -114,7 +129,17 @@ public enum PulseJob {
      * options' checkpointing, checkpoint directory and parallelism.
      */
     public static StreamExecutionEnvironment environment(JobOptions options) {
-        Configuration config = new Configuration();
+        return environment(options, new Configuration());
+    }
+
+    /**
+     * As {@link #environment(JobOptions)} on top of {@code base}. Checkpoints are kept when the job
+     * is cancelled or killed, so that it can be resumed from them ({@code ./pulse run} does that
+     * by itself; on a cluster, {@code flink run -s <checkpoint>}).
+     */
+    public static StreamExecutionEnvironment environment(JobOptions options, Configuration base) {
+        Configuration config = new Configuration(base);
+        config.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         options.checkpointDir().ifPresent(dir -> {
             config.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
             config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir);

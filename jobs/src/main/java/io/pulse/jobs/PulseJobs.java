@@ -2,6 +2,7 @@ package io.pulse.jobs;
 
 import io.pulse.jobs.options.JobOptions;
 import io.pulse.jobs.options.OptionsException;
+import org.apache.flink.configuration.Configuration;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.Optional;
@@ -37,6 +38,12 @@ public final class PulseJobs {
      */
     public static int run(String invocation, String[] args, PrintStream out, PrintStream err)
             throws Exception {
+        return run(invocation, args, out, err, new Configuration());
+    }
+
+    /** As {@link #run(String, String[], PrintStream, PrintStream)}, with Flink settings of the caller's (e.g. a checkpoint to resume). */
+    public static int run(String invocation, String[] args, PrintStream out, PrintStream err, Configuration flink)
+            throws Exception {
         if (args.length == 0) {
             err.print(usage(invocation));
             return EXIT_USAGE;
@@ -64,7 +71,7 @@ public final class PulseJobs {
             err.println("pulse: " + e.getMessage());
             return EXIT_USAGE;
         }
-        return job.get().run(options, out, err);
+        return job.get().run(options, out, err, flink);
     }
 
     public static String usage(String invocation) {

@@ -49,8 +49,16 @@ public final class Pulse {
             case "-h":
                 out.print(usage());
                 return PulseJobs.EXIT_OK;
-            case "run":
-                return PulseJobs.run(command() + " run", rest, out, err);
+            case "run": {
+                LocalRunState.Prepared run;
+                try {
+                    run = LocalRunState.prepare(rest, System.getenv(), out);
+                } catch (OptionsException e) {
+                    err.println("pulse: " + e.getMessage());
+                    return PulseJobs.EXIT_USAGE;
+                }
+                return PulseJobs.run(command() + " run", run.jobArgs(), out, err, run.flink());
+            }
             case "db":
                 return db(rest, out, err);
             case "people":
@@ -109,6 +117,9 @@ public final class Pulse {
                 + " embedded" + nl
                 + "                             Flink cluster; '" + c + " run help' lists the"
                 + " options" + nl
+                + "                             the same command after a crash resumes from the job's" + nl
+                + "                             state folder (--state.dir, default ~/.local/state/pulse/<job>);" + nl
+                + "                             --fresh deletes its checkpoints and spool and starts over" + nl
                 + "  db migrate --jdbc.url URL --jdbc.user USER --jdbc.password PASSWORD" + nl
                 + "                             create or upgrade the MySQL schema" + nl
                 + "  people import FILE.csv --movement.hmac-key KEY --jdbc.url URL ..." + nl

@@ -163,6 +163,11 @@ public abstract class ChildProcessServer
         killProcess();
     }
 
+    /** Clean stop that keeps port and data: an outage; {@link #start()} brings the server back. */
+    public final synchronized void shutDown() {
+        terminateProcess();
+    }
+
     /** Clean stop and start again on the same port with the same data. */
     public final synchronized void restart() {
         terminateProcess();

@@ -62,6 +62,20 @@ public final class MosquittoServer extends ChildProcessServer {
         return "tcp://" + host() + ":" + port();
     }
 
+    /**
+     * A new, empty folder for the write-ahead spool of an MQTT source that reads this broker
+     * ({@code --mqtt.spool-dir}): one per job a test starts, so no job replays another's spool.
+     * It lives in the server's directory and goes with it.
+     */
+    public String newSpoolDirectory() {
+        start();
+        try {
+            return java.nio.file.Files.createTempDirectory(directory(), "spool-").toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The user set with {@link #withUser}, or null for anonymous. */
     public String username() {
         return username;

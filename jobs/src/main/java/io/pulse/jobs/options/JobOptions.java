@@ -138,6 +138,11 @@ public final class JobOptions implements Serializable {
                 return httpUrl(option, value.trim());
             case DIRECTORY_URI:
                 return directoryUri(option, value.trim());
+            case LOCAL_DIRECTORY:
+                if (!value.trim().startsWith("/")) {
+                    throw new OptionsException(option.flag() + " must be an absolute path, got '" + value + "'");
+                }
+                return Path.of(value.trim()).normalize().toString();
             case BOOLEAN: {
                 String v = value.trim().toLowerCase(Locale.ROOT);
                 if (!v.equals("true") && !v.equals("false")) {
@@ -329,6 +334,11 @@ public final class JobOptions implements Serializable {
 
     public Optional<String> mqttPassword() {
         return get(Option.MQTT_PASSWORD);
+    }
+
+    /** Where the MQTT source spools, or empty for its default. */
+    public Optional<String> mqttSpoolDir() {
+        return get(Option.MQTT_SPOOL_DIR);
     }
 
     public Optional<String> jdbcUrl() {

@@ -8,6 +8,9 @@ public enum Option {
             "the MQTT broker, tcp://host:port or ssl://host:port"),
     MQTT_USERNAME("mqtt.username", Kind.TEXT, false, null, "MQTT user name"),
     MQTT_PASSWORD("mqtt.password", Kind.TEXT, true, null, "MQTT password"),
+    MQTT_SPOOL_DIR("mqtt.spool-dir", Kind.LOCAL_DIRECTORY, false, null,
+            "where the MQTT source keeps what it received until a checkpoint covers it; must outlive the process"
+                    + " (absent: <java.io.tmpdir>/pulse-mqtt-spool)"),
     JDBC_URL("jdbc.url", Kind.JDBC_URL, false, null,
             "the MySQL database, e.g. jdbc:mysql://127.0.0.1:3306/pulse"),
     JDBC_USER("jdbc.user", Kind.TEXT, false, null, "database user"),
@@ -40,7 +43,7 @@ public enum Option {
             "UTC hours when presence is an anomaly, e.g. 01:00-05:00 (movement job; absent: none)");
 
     /** How a value is checked. */
-    enum Kind { TEXT, MQTT_URI, JDBC_URL, HTTP_URL, DIRECTORY_URI, BOOLEAN, MILLIS, POSITIVE_INT }
+    enum Kind { TEXT, MQTT_URI, JDBC_URL, HTTP_URL, DIRECTORY_URI, LOCAL_DIRECTORY, BOOLEAN, MILLIS, POSITIVE_INT }
 
     private final String key;
     private final Kind kind;

@@ -53,7 +53,7 @@ public final class TelemetryJob {
         // Retained rules reach only plain subscriptions, and every rules message must reach
         // every alert operator: one unshared reader.
         SingleOutputStreamOperator<AlertRules> rules = env
-                .fromSource(JobMqtt.source(options, RulesParser.TOPIC, CLIENT_ID_PREFIX + "-rules").noSharedSubscription().build(),
+                .fromSource(JobMqtt.source(options, RulesParser.TOPIC, CLIENT_ID_PREFIX + "-rules").broadcast().build(),
                         WatermarkStrategy.noWatermarks(), "telemetry: rules mqtt").uid("telemetry-rules-mqtt").setParallelism(1)
                 .process(new ParseStep<>("telemetry", new RulesParser(), AlertRules.class))
                 .name("telemetry: parse rules").uid("telemetry-parse-rules").setParallelism(1);

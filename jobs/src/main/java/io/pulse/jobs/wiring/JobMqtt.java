@@ -13,7 +13,7 @@ public final class JobMqtt {
 
     private JobMqtt() {}
 
-    /** A source of raw messages on {@code topic}; callers may refine it (e.g. no shared subscription). */
+    /** A source of raw messages on {@code topic}; callers may refine it (e.g. broadcast). */
     public static MqttSourceBuilder<MqttMessage> source(JobOptions options, String topic, String clientIdPrefix) {
         MqttSourceBuilder<MqttMessage> builder = MqttSource.<MqttMessage>builder()
                 .brokerUri(options.mqttBroker())
@@ -21,6 +21,7 @@ public final class JobMqtt {
                 .clientIdPrefix(clientIdPrefix)
                 .deserializer(MqttDeserializer.raw());
         options.mqttUsername().ifPresent(user -> builder.credentials(user, options.mqttPassword().orElse(null)));
+        options.mqttSpoolDir().ifPresent(builder::spoolDirectory);
         return builder;
     }
 

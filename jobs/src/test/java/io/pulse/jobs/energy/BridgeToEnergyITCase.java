@@ -81,7 +81,7 @@ class BridgeToEnergyITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         env.enableCheckpointing(300);
-        EnergyJob.build(env, JobOptions.parse("--mqtt.broker", MQTT.uri(), "--jdbc.url", DB.jdbcUrl(), "--jdbc.user", DB.user(),
+        EnergyJob.build(env, JobOptions.parse("--mqtt.broker", MQTT.uri(), "--mqtt.spool-dir", MQTT.newSpoolDirectory(), "--jdbc.url", DB.jdbcUrl(), "--jdbc.user", DB.user(),
                 "--jdbc.password", DB.password(), "--jdbc.batch-interval", "100",
                 "--influx.url", TSDB.url(), "--influx.org", "campus", "--influx.bucket", "pulse"));
         JobClient job = env.executeAsync("bridge-to-energy-it");

@@ -1,5 +1,6 @@
 package io.pulse.jobs.energy;
 
+import io.pulse.connectors.mqtt.source.MqttSubscriptions;
 import io.pulse.jobs.energy.EnergyScenario.Day;
 import io.pulse.jobs.energy.EnergyScenario.Publish;
 import io.pulse.jobs.options.JobOptions;
@@ -197,7 +198,7 @@ class EnergyJobITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(2);
         env.enableCheckpointing(300);
-        EnergyJob.build(env, JobOptions.parse("--mqtt.broker", MQTT.uri(), "--jdbc.url", url, "--jdbc.user", DB.user(),
+        EnergyJob.build(env, JobOptions.parse("--mqtt.broker", MQTT.uri(), "--mqtt.spool-dir", MQTT.newSpoolDirectory(), "--jdbc.url", url, "--jdbc.user", DB.user(),
                 "--jdbc.password", DB.password(), "--jdbc.batch-interval", "100"),
                 valid -> valid.map(failure).returns(MeterReading.class).name("energy: fail once"));
         JobClient job = env.executeAsync("energy-failure-it");
@@ -233,7 +234,7 @@ class EnergyJobITCase {
     }
 
     private static JobClient start(String url, Configuration conf, boolean influx) throws Exception {
-        List<String> args = new java.util.ArrayList<>(List.of("--mqtt.broker", MQTT.uri(), "--jdbc.url", url,
+        List<String> args = new java.util.ArrayList<>(List.of("--mqtt.broker", MQTT.uri(), "--mqtt.spool-dir", MQTT.newSpoolDirectory(), "--jdbc.url", url,
                 "--jdbc.user", DB.user(), "--jdbc.password", DB.password(), "--jdbc.batch-interval", "100"));
         if (influx) {
             args.addAll(List.of("--influx.url", TSDB.url(), "--influx.org", "campus", "--influx.bucket", "pulse"));
@@ -254,6 +255,8 @@ class EnergyJobITCase {
             publish("energy/meters/" + meter + "/readings", "{\"meterId\":\"" + meter + "\",\"ts\":1,\"power\":\"a lot\"}");
             Thread.sleep(100);
         }
+        assertThat(MqttSubscriptions.awaitAllSubscribed(Duration.ofSeconds(30)))
+                .as("both sessions subscribe: " + MqttSubscriptions.status()).isTrue();
     }
 
     private static void publishAll(List<Publish> readings, Instant base) {

@@ -1,5 +1,6 @@
 package io.pulse.jobs.movement;
 
+import io.pulse.connectors.mqtt.source.MqttSubscriptions;
 import io.pulse.jobs.movement.ingest.Sighting;
 import io.pulse.jobs.options.JobOptions;
 import io.pulse.jobs.storage.JdbcSettings;
@@ -50,7 +51,7 @@ class MovementFailureITCase {
         JdbcSettings jdbc = JdbcSettings.of(DB.jdbcUrl(), DB.user(), DB.password());
         SchemaMigrator.migrate(jdbc);
         MovementRows rows = new MovementRows(jdbc, day);
-        JobOptions options = JobOptions.parse("--mqtt.broker", MQTT.uri(), "--jdbc.url", DB.jdbcUrl(),
+        JobOptions options = JobOptions.parse("--mqtt.broker", MQTT.uri(), "--mqtt.spool-dir", MQTT.newSpoolDirectory(), "--jdbc.url", DB.jdbcUrl(),
                 "--jdbc.user", DB.user(), "--jdbc.password", DB.password(), "--jdbc.batch-interval", "100",
                 "--movement.hmac-key", GateDay.KEY, "--movement.quiet-hours", GateDay.QUIET_HOURS);
         List<GateDay.Message> messages = day.messages();
@@ -73,6 +74,7 @@ class MovementFailureITCase {
                 MovementJobITCase.publish(client, "campus/gates/main/sightings", MovementJobITCase.BAD);
                 return rows.query("SELECT reason FROM rejected_messages").contains(MovementJobITCase.BAD_REASON);
             }, () -> "no rejected sighting yet");
+            assertThat(MqttSubscriptions.awaitAllSubscribed(Duration.ofSeconds(30))).as(MqttSubscriptions.status().toString()).isTrue();
 
             messages.subList(0, (int) morning).forEach(m -> MovementJobITCase.publish(client, m.topic(), m.payload()));
             // processed up to the watermark (30 s behind 10:00): alice, bob and eve are inside

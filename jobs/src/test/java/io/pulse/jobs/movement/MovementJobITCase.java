@@ -1,5 +1,6 @@
 package io.pulse.jobs.movement;
 
+import io.pulse.connectors.mqtt.source.MqttSubscriptions;
 import io.pulse.jobs.movement.ingest.MacAddress;
 import io.pulse.jobs.options.JobOptions;
 import io.pulse.jobs.storage.JdbcSettings;
@@ -74,7 +75,7 @@ class MovementJobITCase {
         JdbcSettings jdbc = JdbcSettings.of(DB.jdbcUrl(), DB.user(), DB.password());
         SchemaMigrator.migrate(jdbc);
         MovementRows rows = new MovementRows(jdbc, day);
-        JobOptions options = JobOptions.parse("--mqtt.broker", MQTT.uri(), "--jdbc.url", DB.jdbcUrl(),
+        JobOptions options = JobOptions.parse("--mqtt.broker", MQTT.uri(), "--mqtt.spool-dir", MQTT.newSpoolDirectory(), "--jdbc.url", DB.jdbcUrl(),
                 "--jdbc.user", DB.user(), "--jdbc.password", DB.password(), "--jdbc.batch-interval", "100",
                 "--influx.url", VM.url(), "--influx.org", "campus", "--influx.bucket", "pulse",
                 "--movement.hmac-key", GateDay.KEY, "--movement.quiet-hours", GateDay.QUIET_HOURS);
@@ -92,6 +93,7 @@ class MovementJobITCase {
                 publish(client, "campus/gates/main/sightings", BAD);
                 return rows.query("SELECT reason FROM rejected_messages").contains(BAD_REASON);
             }, () -> "no rejected sighting yet");
+            assertThat(MqttSubscriptions.awaitAllSubscribed(Duration.ofSeconds(30))).as(MqttSubscriptions.status().toString()).isTrue();
 
             for (GateDay.Message m : day.messages()) {
                 publish(client, m.topic(), m.payload());

@@ -59,7 +59,7 @@ class StorageSetupITCase {
     @Test
     void aJobStartMigratesUnlessToldNotTo(@InjectClusterClient ClusterClient<?> cluster) throws Exception {
         String url = DB.createDatabase("setup_run");
-        String[] run = {"energy", "--mqtt.broker", MQTT.uri(),
+        String[] run = {"energy", "--mqtt.broker", MQTT.uri(), "--mqtt.spool-dir", MQTT.newSpoolDirectory(),
                 "--jdbc.url", url, "--jdbc.user", DB.user(), "--jdbc.password", DB.password()};
 
         String out = runUntilStartedThenCancel(run, cluster);

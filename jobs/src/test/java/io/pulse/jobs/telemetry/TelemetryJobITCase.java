@@ -56,7 +56,7 @@ class TelemetryJobITCase {
     void anOverheatingDeviceOpensAndResolvesOneAlertAndTheCleanOneGetsNone() throws Exception {
         JdbcSettings jdbc = JdbcSettings.of(DB.jdbcUrl(), DB.user(), DB.password());
         SchemaMigrator.migrate(jdbc);
-        JobOptions options = JobOptions.parse("--mqtt.broker", MQTT.uri(), "--jdbc.url", DB.jdbcUrl(),
+        JobOptions options = JobOptions.parse("--mqtt.broker", MQTT.uri(), "--mqtt.spool-dir", MQTT.newSpoolDirectory(), "--jdbc.url", DB.jdbcUrl(),
                 "--jdbc.user", DB.user(), "--jdbc.password", DB.password(), "--jdbc.batch-interval", "100");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
@@ -124,7 +124,7 @@ class TelemetryJobITCase {
         String url = DB.createDatabase("telemetry_live");
         JdbcSettings jdbc = JdbcSettings.of(url, DB.user(), DB.password());
         SchemaMigrator.migrate(jdbc);
-        JobOptions options = JobOptions.parse("--mqtt.broker", MQTT.uri(), "--jdbc.url", url,
+        JobOptions options = JobOptions.parse("--mqtt.broker", MQTT.uri(), "--mqtt.spool-dir", MQTT.newSpoolDirectory(), "--jdbc.url", url,
                 "--jdbc.user", DB.user(), "--jdbc.password", DB.password(), "--jdbc.batch-interval", "100");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);

@@ -1,5 +1,6 @@
 package io.pulse.jobs.telemetry;
 
+import io.pulse.connectors.mqtt.source.MqttSubscriptions;
 import io.pulse.jobs.options.JobOptions;
 import io.pulse.jobs.storage.DatabaseConnections;
 import io.pulse.jobs.storage.JdbcSettings;
@@ -186,6 +187,7 @@ class TelemetryScenarioITCase {
                 publish("devices/Sbad/telemetry", "{\"deviceId\":\"Sbad\",\"ts\":1,\"temperature\":\"hot\"}", false);
                 return rejectedReasons().containsKey(probeReason);
             });
+            assertThat(MqttSubscriptions.awaitAllSubscribed(Duration.ofSeconds(30))).as(MqttSubscriptions.status().toString()).isTrue();
 
             // Rules: a retained override for Shot2 only (70 instead of 75), then an invalid message,
             // repeated until refused: the rules reader handles them in order, so the override is in force.
@@ -244,6 +246,7 @@ class TelemetryScenarioITCase {
                 publish("devices/Fbad/telemetry", "{\"deviceId\":\"Fbad\",\"ts\":1,\"temperature\":\"cold\"}", false);
                 return rejectedReasons().containsKey("temperature must be a number or a boolean, got string");
             });
+            assertThat(MqttSubscriptions.awaitAllSubscribed(Duration.ofSeconds(30))).as(MqttSubscriptions.status().toString()).isTrue();
             // First half: up to step 20, in the middle of the silent gap, the fire sequence and the battery fall.
             publishSteps(prefix, base, 0, 20, Map.of());
             String overheat = row(prefix + "hot", AlertType.OVERHEAT, "HIGH", at(base, 12), at(base, 15));
@@ -278,7 +281,7 @@ class TelemetryScenarioITCase {
     // ---------------------------------------------------------------- helpers
 
     private static JobClient start(Configuration conf) throws Exception {
-        JobOptions options = JobOptions.parse("--mqtt.broker", MQTT.uri(), "--jdbc.url", DB.jdbcUrl(),
+        JobOptions options = JobOptions.parse("--mqtt.broker", MQTT.uri(), "--mqtt.spool-dir", MQTT.newSpoolDirectory(), "--jdbc.url", DB.jdbcUrl(),
                 "--jdbc.user", DB.user(), "--jdbc.password", DB.password(), "--jdbc.batch-interval", "100");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(2);

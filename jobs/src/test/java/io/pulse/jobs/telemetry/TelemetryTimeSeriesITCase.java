@@ -55,7 +55,7 @@ class TelemetryTimeSeriesITCase {
     void metricsScoresAndHealthChangesReachTheTimeSeriesServer() throws Exception {
         JdbcSettings jdbc = JdbcSettings.of(DB.jdbcUrl(), DB.user(), DB.password());
         SchemaMigrator.migrate(jdbc);
-        JobOptions options = JobOptions.parse("--mqtt.broker", MQTT.uri(), "--jdbc.url", DB.jdbcUrl(),
+        JobOptions options = JobOptions.parse("--mqtt.broker", MQTT.uri(), "--mqtt.spool-dir", MQTT.newSpoolDirectory(), "--jdbc.url", DB.jdbcUrl(),
                 "--jdbc.user", DB.user(), "--jdbc.password", DB.password(), "--jdbc.batch-interval", "100",
                 "--influx.url", TSDB.url(), "--influx.org", "pulse", "--influx.bucket", "pulse");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();

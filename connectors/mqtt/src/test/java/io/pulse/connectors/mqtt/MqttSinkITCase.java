@@ -9,10 +9,15 @@ import io.pulse.testservers.MosquittoServer;
 
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.execution.JobClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -67,6 +72,54 @@ class MqttSinkITCase {
         try (TestSubscriber late = new TestSubscriber(MQTT.host(), MQTT.port(), "sink/config/rules")) {
             Await.until(Duration.ofSeconds(10), () -> !late.received.isEmpty(), () -> "no retained message");
             assertThat(late.received).containsExactly(new TestSubscriber.Received("sink/config/rules", "{\"version\":2}", true));
+        }
+    }
+
+    @Test
+    void aBrokerOutageDelaysTheSinkButNeitherFailsTheJobNorLosesARecord() throws Exception {
+        int records = 3_000;
+        try (TestSubscriber subscriber = new TestSubscriber(MQTT.host(), MQTT.port(), "outage/alerts/+", true)) {
+            Configuration config = new Configuration();
+            config.set(RestartStrategyOptions.RESTART_STRATEGY, "none"); // any failure fails the test
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+            env.setParallelism(1);
+            env.enableCheckpointing(1_000);
+            env.fromSequence(0, records - 1)
+                    .map(new Paced(10))
+                    .sinkTo(MqttSink.<String>builder()
+                            .brokerUri(MQTT.uri())
+                            .clientIdPrefix("sink-outage")
+                            .reconnectBackoff(Duration.ofMillis(100), Duration.ofSeconds(1))
+                            .serializer(text -> MqttOutboundMessage.of("outage/alerts/" + (text.hashCode() & 3), text))
+                            .build());
+            JobClient job = env.executeAsync("mqtt-sink-outage-test");
+            Await.until(Duration.ofSeconds(60), () -> subscriber.received.size() >= 300, () -> subscriber.received.size() + " received");
+            MQTT.shutDown();
+            Thread.sleep(20_000);
+            MQTT.start();
+            job.getJobExecutionResult().get(180, TimeUnit.SECONDS); // throws if the job failed
+
+            Set<String> expected = IntStream.range(0, records).mapToObj(i -> "alert-" + i).collect(Collectors.toSet());
+            Await.until(Duration.ofSeconds(30),
+                    () -> subscriber.received.stream().map(TestSubscriber.Received::payload).collect(Collectors.toSet()).size() == records,
+                    () -> subscriber.received.size() + " received of " + records);
+            assertThat(subscriber.received.stream().map(TestSubscriber.Received::payload).collect(Collectors.toSet()))
+                    .isEqualTo(expected);
+        }
+    }
+
+    /** "alert-i", one every {@code millis}: a job that is still writing while the broker is away. */
+    private static final class Paced implements MapFunction<Long, String> {
+        private final long millis;
+
+        Paced(long millis) {
+            this.millis = millis;
+        }
+
+        @Override
+        public String map(Long i) throws Exception {
+            Thread.sleep(millis);
+            return "alert-" + i;
         }
     }
 

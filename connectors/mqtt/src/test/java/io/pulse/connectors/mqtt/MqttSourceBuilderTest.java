@@ -3,6 +3,8 @@ package io.pulse.connectors.mqtt;
 import io.pulse.connectors.mqtt.source.MqttSource;
 import io.pulse.connectors.mqtt.source.MqttSourceBuilder;
 import io.pulse.connectors.mqtt.source.MqttSourceOptions;
+import io.pulse.connectors.mqtt.source.MqttSubscriptionMode;
+import io.pulse.connectors.mqtt.source.spool.SpoolSettings;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,9 +27,11 @@ class MqttSourceBuilderTest {
     void appliesDocumentedDefaults() {
         MqttSourceOptions options = valid().build().options();
         assertThat(options.topicFilters()).containsEntry("devices/+/telemetry", 1);
-        assertThat(options.sharedGroup()).isEqualTo("pulse-telemetry");
-        assertThat(options.subscriptionFilter("devices/+/telemetry")).isEqualTo("$share/pulse-telemetry/devices/+/telemetry");
-        assertThat(options.deliveryGuarantee()).isEqualTo(MqttDeliveryGuarantee.AT_LEAST_ONCE);
+        assertThat(options.subscriptionMode()).isEqualTo(MqttSubscriptionMode.PARTITIONED);
+        assertThat(options.subscriptionFilter("devices/+/telemetry")).isEqualTo("devices/+/telemetry");
+        assertThat(options.spoolSettings()).isEqualTo(SpoolSettings.DEFAULT);
+        assertThat(options.spoolFolder("pulse-telemetry-0"))
+                .isEqualTo(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "pulse-mqtt-spool", "pulse-telemetry-0"));
         assertThat(options.sessionExpiry()).isEqualTo(Duration.ofDays(7));
         assertThat(options.receiveMaximum()).isEqualTo(65_535);
         assertThat(options.connection().port()).isEqualTo(1883);
@@ -44,10 +48,22 @@ class MqttSourceBuilderTest {
     }
 
     @Test
-    void withoutSharingEveryReaderSubscribesToThePlainFilter() {
-        MqttSourceOptions options = valid().noSharedSubscription().build().options();
-        assertThat(options.sharedGroup()).isNull();
-        assertThat(options.subscriptionFilter("pulse/config/rules")).isEqualTo("pulse/config/rules");
+    void aSharedGroupSubscribesThroughShareAndBroadcastThroughThePlainFilter() {
+        MqttSourceOptions shared = valid().sharedGroup("readers").build().options();
+        assertThat(shared.subscriptionMode()).isEqualTo(MqttSubscriptionMode.SHARED);
+        assertThat(shared.subscriptionFilter("devices/+/telemetry")).isEqualTo("$share/readers/devices/+/telemetry");
+        MqttSourceOptions broadcast = valid().broadcast().build().options();
+        assertThat(broadcast.subscriptionMode()).isEqualTo(MqttSubscriptionMode.BROADCAST);
+        assertThat(broadcast.subscriptionFilter("pulse/config/rules")).isEqualTo("pulse/config/rules");
+    }
+
+    @Test
+    void spoolOptions() {
+        MqttSourceOptions options = valid().spoolDirectory("/var/lib/pulse/spool").spoolMaxBytes(64L << 20).spoolSync(false)
+                .build().options();
+        assertThat(options.spoolFolder("c-1")).isEqualTo(java.nio.file.Path.of("/var/lib/pulse/spool/c-1"));
+        assertThat(options.spoolSettings()).isEqualTo(new SpoolSettings(64L << 20, 16L << 20, false));
+        assertThatThrownBy(() -> valid().spoolDirectory("spool").build()).hasMessageContaining("absolute path");
     }
 
     @Test

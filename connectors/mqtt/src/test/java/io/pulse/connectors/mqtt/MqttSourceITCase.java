@@ -28,7 +28,10 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The MQTT source in real Flink jobs against a real Mosquitto configured as Pulse configures it. */
+/**
+ * The MQTT source in real Flink jobs against a real Mosquitto configured as Pulse configures it.
+ * Two readers divide the topics, so messages go to 16 topics.
+ */
 class MqttSourceITCase {
 
     @RegisterExtension
@@ -40,6 +43,7 @@ class MqttSourceITCase {
     private JobClient job;
     private String topic;
     private String prefix;
+    private String spool;
 
     @AfterEach
     void cancelJob() throws Exception {
@@ -51,8 +55,9 @@ class MqttSourceITCase {
     private MqttSource<String> source(MqttDeserializer<String> deserializer, MqttDeadLetterMapper<String> deadLetters) {
         return MqttSource.<String>builder()
                 .brokerUri(MQTT.uri())
-                .topic(topic)
+                .topic(topic + "/+")
                 .clientIdPrefix(prefix)
+                .spoolDirectory(spool)
                 .deserializer(deserializer)
                 .deadLetters(deadLetters)
                 .build();
@@ -60,8 +65,9 @@ class MqttSourceITCase {
 
     private void names(TestInfo test) {
         String name = test.getTestMethod().orElseThrow().getName();
-        topic = "it/" + name + "/data";
+        topic = "it/" + name;
         prefix = "it-" + name;
+        spool = MQTT.newSpoolDirectory();
     }
 
     @Test
@@ -71,7 +77,7 @@ class MqttSourceITCase {
         job = SourceTestJob.start(source(MqttDeserializer.utf8(), null), 2, 500, sink, null);
         try (TestPublisher publisher = new TestPublisher(MQTT.host(), MQTT.port())) {
             SourceTestJob.warmUp(publisher, topic, sink, 2);
-            publisher.publishAll(topic, TestPublisher.numbered("m", 100_000));
+            publisher.publishSpread(topic, 16, TestPublisher.numbered("m", 100_000));
         }
 
         Await.until(Duration.ofSeconds(180), () -> sink.distinct("m-") == 100_000,
@@ -89,7 +95,7 @@ class MqttSourceITCase {
         job = SourceTestJob.start(source(MqttDeserializer.utf8(), null), 2, 300, sink, new FailOnce<>(8_000));
         try (TestPublisher publisher = new TestPublisher(MQTT.host(), MQTT.port())) {
             SourceTestJob.warmUp(publisher, topic, sink, 2);
-            publisher.publishAll(topic, TestPublisher.numbered("m", total));
+            publisher.publishSpread(topic, 16, TestPublisher.numbered("m", total));
         }
 
         Await.until(Duration.ofSeconds(180), () -> sink.distinct("m-") == total,
@@ -109,13 +115,13 @@ class MqttSourceITCase {
         try (TestPublisher publisher = new TestPublisher(MQTT.host(), MQTT.port())) {
             job = SourceTestJob.start(source(MqttDeserializer.utf8(), null), 2, 300, sink, null);
             SourceTestJob.warmUp(publisher, topic, sink, 2);
-            publisher.publishAll(topic, TestPublisher.numbered("before", 2_000));
+            publisher.publishSpread(topic, 16, TestPublisher.numbered("before", 2_000));
             Await.until(Duration.ofSeconds(60), () -> sink.distinct("before-") == 2_000,
                     () -> sink.distinct("before-") + " of 2000 before the stop");
             job.cancel().get(30, TimeUnit.SECONDS);
             job = null;
 
-            publisher.publishAll(topic, TestPublisher.numbered("while-down", 3_000));
+            publisher.publishSpread(topic, 16, TestPublisher.numbered("while-down", 3_000));
 
             job = SourceTestJob.start(source(MqttDeserializer.utf8(), null), 2, 300, sink, null);
             Await.until(Duration.ofSeconds(60), () -> sink.distinct("while-down-") == 3_000,
@@ -133,9 +139,9 @@ class MqttSourceITCase {
         try (TestPublisher publisher = new TestPublisher(MQTT.host(), MQTT.port())) {
             SourceTestJob.warmUp(publisher, topic, sink, 2);
             for (int i = 0; i < 50; i++) {
-                publisher.publish(topic, "good-" + i);
+                publisher.publish(topic + "/0", "good-" + i);
                 if (i % 5 == 0) {
-                    publisher.publish(topic, "bad-" + i);
+                    publisher.publish(topic + "/0", "bad-" + i);
                 }
             }
         }
@@ -143,7 +149,7 @@ class MqttSourceITCase {
         Await.until(Duration.ofSeconds(60), () -> sink.distinct("good-") == 50 && sink.distinct("dead|") == 10,
                 () -> sink.distinct("good-") + " good, " + sink.distinct("dead|") + " dead letters");
         Set<String> expectedDead = List.of(0, 5, 10, 15, 20, 25, 30, 35, 40, 45).stream()
-                .map(i -> "dead|" + topic + "|not a reading: 'bad-" + i + "'").collect(Collectors.toSet());
+                .map(i -> "dead|" + topic + "/0|not a reading: 'bad-" + i + "'").collect(Collectors.toSet());
         assertThat(sink.keys("dead|")).isEqualTo(expectedDead);
         assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
     }

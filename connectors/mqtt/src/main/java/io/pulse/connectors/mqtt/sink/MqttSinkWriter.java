@@ -13,25 +13,30 @@ import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
 
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5PubAckException;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Publishes asynchronously with at most {@code maxInFlight} unacknowledged messages (then
  * {@link #write} blocks: backpressure). {@link #flush} waits for every acknowledgement, which is
  * what makes a checkpoint mean "all of this reached the broker". While the broker is away the
- * client reconnects in the background and sends what it holds once it is back; a publish the
- * broker refuses fails the job with the broker's reason.
+ * client reconnects in the background and everything not acknowledged is sent again once it is
+ * back (a checkpoint waits for that); a publish the broker refuses fails the job with the
+ * broker's reason.
  */
 final class MqttSinkWriter<T> implements SinkWriter<T> {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttSinkWriter.class);
+    private static final long RESEND_DELAY_MILLIS = 200;
 
     private final MqttConnectionOptions connection;
     private final String clientId;
@@ -42,6 +47,7 @@ final class MqttSinkWriter<T> implements SinkWriter<T> {
     private final ConnectionState state = new ConnectionState();
     private final Mqtt5AsyncClient client;
     private final Counter published;
+    private final AtomicLong retries = new AtomicLong();
     private volatile boolean closing;
 
     MqttSinkWriter(MqttConnectionOptions connection, String clientId, int maxInFlight, ReconnectBackoff backoff,
@@ -56,6 +62,7 @@ final class MqttSinkWriter<T> implements SinkWriter<T> {
         this.published = group.counter("messagesPublished");
         group.gauge("pendingAcknowledgements", (Gauge<Integer>) () -> maxInFlight - inFlight.availablePermits());
         group.gauge("reconnects", (Gauge<Long>) state::reconnects);
+        group.gauge("resends", (Gauge<Long>) retries::get);
         client.connectWith().cleanStart(true).keepAlive(30).send().whenComplete((connAck, error) -> {
             if (error == null) {
                 LOG.info("MQTT sink '{}' connected to {}", clientId, connection.brokerUri());
@@ -71,6 +78,10 @@ final class MqttSinkWriter<T> implements SinkWriter<T> {
             return;
         }
         inFlight.acquire();
+        publish(message);
+    }
+
+    private void publish(MqttOutboundMessage message) {
         client.publishWith()
                 .topic(message.topic())
                 .payload(message.payload())
@@ -80,18 +91,30 @@ final class MqttSinkWriter<T> implements SinkWriter<T> {
                 .whenComplete((result, error) -> onPublished(message, result, error));
     }
 
+    /**
+     * A publish the broker refused (its PUBACK says why) fails the job. One that failed because the
+     * connection went away is sent again once the client is back: a broker restart is an outage to
+     * ride out, not a reason to fail.
+     */
     private void onPublished(MqttOutboundMessage message, Mqtt5PublishResult result, Throwable error) {
-        try {
-            Throwable cause = error != null ? error : result.getError().orElse(null);
-            if (cause != null) {
-                failure.compareAndSet(null, "MQTT broker " + connection.brokerUri() + " did not accept a publish to '"
-                        + message.topic() + "' from client '" + clientId + "': " + cause.getMessage());
-            } else {
-                published.inc();
-            }
-        } finally {
+        Throwable refused = result != null ? result.getError().orElse(null) : null;
+        if (error == null && refused == null) {
+            published.inc();
             inFlight.release();
+            return;
         }
+        Throwable cause = refused != null ? refused : error;
+        if (refused == null && !(cause instanceof Mqtt5PubAckException) && !closing) {
+            if (retries.incrementAndGet() == 1 || retries.get() % 1000 == 0) {
+                LOG.warn("MQTT sink '{}' could not deliver to {} ({}); sending again once the broker is back ({} resends so far)",
+                        clientId, connection.brokerUri(), cause.toString(), retries.get());
+            }
+            CompletableFuture.delayedExecutor(RESEND_DELAY_MILLIS, TimeUnit.MILLISECONDS).execute(() -> publish(message));
+            return;
+        }
+        failure.compareAndSet(null, "MQTT broker " + connection.brokerUri() + " did not accept a publish to '"
+                + message.topic() + "' from client '" + clientId + "': " + cause.getMessage());
+        inFlight.release();
     }
 
     /** Waits until the broker acknowledged everything written so far. */

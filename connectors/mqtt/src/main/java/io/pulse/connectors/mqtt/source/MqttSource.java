@@ -60,13 +60,13 @@ public final class MqttSource<T>
     @Override
     public SplitEnumerator<MqttSessionSplit, MqttEnumeratorState> createEnumerator(
             SplitEnumeratorContext<MqttSessionSplit> context) {
-        return new MqttSessionEnumerator(context, MqttEnumeratorState.empty());
+        return new MqttSessionEnumerator(context, MqttEnumeratorState.empty(), options.clientIdPrefix());
     }
 
     @Override
     public SplitEnumerator<MqttSessionSplit, MqttEnumeratorState> restoreEnumerator(
             SplitEnumeratorContext<MqttSessionSplit> context, MqttEnumeratorState checkpoint) {
-        return new MqttSessionEnumerator(context, checkpoint);
+        return new MqttSessionEnumerator(context, checkpoint, options.clientIdPrefix());
     }
 
     @Override

@@ -2,9 +2,9 @@ package io.pulse.connectors.mqtt.source;
 
 import io.pulse.connectors.mqtt.MqttConnectionOptions;
 import io.pulse.connectors.mqtt.MqttDeadLetterMapper;
-import io.pulse.connectors.mqtt.MqttDeliveryGuarantee;
 import io.pulse.connectors.mqtt.MqttDeserializer;
 import io.pulse.connectors.mqtt.client.ReconnectBackoff;
+import io.pulse.connectors.mqtt.source.spool.SpoolSettings;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -16,23 +16,22 @@ import java.util.Map;
  *   <li>{@code brokerUri} (required): {@code tcp://host:port} or {@code ssl://host:port}.</li>
  *   <li>{@code topic(filter[, qos])} (at least one): MQTT topic filters, QoS 1 unless given.</li>
  *   <li>{@code clientIdPrefix} (required): reader session {@code i} connects as {@code prefix-i};
- *       keep it stable across restarts so the job resumes its broker sessions.</li>
- *   <li>{@code sharedGroup}: readers share the load via {@code $share/<group>/<filter>};
- *       defaults to the client-id prefix. {@link #noSharedSubscription()} makes every reader
- *       receive every message (needed for retained messages, which MQTT never sends to shared
- *       subscriptions).</li>
+ *       keep it stable across restarts so the job resumes its broker sessions and spools.</li>
+ *   <li>How sessions divide the messages ({@link MqttSubscriptionMode}): by topic hash over plain
+ *       subscriptions (default); {@link #sharedGroup} for an MQTT 5 shared subscription;
+ *       {@link #broadcast()} for every session to keep everything.</li>
  *   <li>{@code credentials(username, password)}, {@code trustStore(path, password)}: optional.</li>
  *   <li>{@code sessionExpiry}: how long the broker keeps a session (and queues for it) while the
  *       job is down; default 7 days.</li>
- *   <li>{@code receiveMaximum}: unacknowledged messages the broker may send a session; with
- *       acknowledgement after checkpoint it bounds what one session takes in per checkpoint
- *       interval. Default 65,535, the MQTT maximum. Lower values work, but when a session's
- *       window is full and a checkpoint acknowledges it all at once, the HiveMQ client (1.4.2)
- *       can count the broker's refill before the acknowledgements and disconnect with
- *       RECEIVE_MAXIMUM_EXCEEDED; the session then reconnects and the broker redelivers: no
- *       loss, but duplicates and a pause.</li>
- *   <li>{@code deliveryGuarantee}: {@link MqttDeliveryGuarantee#AT_LEAST_ONCE} (default) or
- *       {@link MqttDeliveryGuarantee#AT_MOST_ONCE}.</li>
+ *   <li>{@code receiveMaximum}: unacknowledged messages the client accepts; default 65,535,
+ *       which it does not announce, so the broker's own window applies (Mosquitto:
+ *       {@code max_inflight_messages}). Keep it: on Mosquitto before 2.0.13 a smaller value
+ *       turns any momentary backlog into a RECEIVE_MAXIMUM_EXCEEDED disconnect.</li>
+ *   <li>{@code spoolDirectory}: where each session keeps its write-ahead spool (one folder per
+ *       client id); default {@code <java.io.tmpdir>/pulse-mqtt-spool}. It must outlive the
+ *       process: on a cluster, storage every TaskManager that may run the reader can reach.</li>
+ *   <li>{@code spoolMaxBytes} (4 GiB per session), {@code spoolSync} (true: a commit is forced to
+ *       disk; false: to the OS only, which survives a process crash but not a power loss).</li>
  *   <li>{@code deserializer} (required), {@code deadLetters(mapper)} (optional).</li>
  *   <li>{@code reconnectBackoff}: first and longest wait between reconnects; default 0.5 s .. 30 s.</li>
  * </ul>
@@ -46,11 +45,12 @@ public final class MqttSourceBuilder<T> {
     private String trustStorePassword;
     private final Map<String, Integer> topics = new LinkedHashMap<>();
     private String clientIdPrefix;
+    private MqttSubscriptionMode subscriptionMode = MqttSubscriptionMode.PARTITIONED;
     private String sharedGroup;
-    private boolean shared = true;
     private Duration sessionExpiry = Duration.ofDays(7);
     private int receiveMaximum = 65_535;
-    private MqttDeliveryGuarantee deliveryGuarantee = MqttDeliveryGuarantee.AT_LEAST_ONCE;
+    private String spoolDirectory;
+    private SpoolSettings spool = SpoolSettings.DEFAULT;
     private ReconnectBackoff reconnectBackoff = ReconnectBackoff.DEFAULT;
     private MqttDeserializer<T> deserializer;
     private MqttDeadLetterMapper<T> deadLetterMapper;
@@ -94,14 +94,16 @@ public final class MqttSourceBuilder<T> {
         return this;
     }
 
+    /** Sessions share the load through {@code $share/<group>/<filter>}; see {@link MqttSubscriptionMode#SHARED}. */
     public MqttSourceBuilder<T> sharedGroup(String group) {
         this.sharedGroup = group;
-        this.shared = true;
+        this.subscriptionMode = MqttSubscriptionMode.SHARED;
         return this;
     }
 
-    public MqttSourceBuilder<T> noSharedSubscription() {
-        this.shared = false;
+    /** Every session keeps every message (retained configuration topics). */
+    public MqttSourceBuilder<T> broadcast() {
+        this.subscriptionMode = MqttSubscriptionMode.BROADCAST;
         return this;
     }
 
@@ -115,8 +117,18 @@ public final class MqttSourceBuilder<T> {
         return this;
     }
 
-    public MqttSourceBuilder<T> deliveryGuarantee(MqttDeliveryGuarantee deliveryGuarantee) {
-        this.deliveryGuarantee = deliveryGuarantee;
+    public MqttSourceBuilder<T> spoolDirectory(String directory) {
+        this.spoolDirectory = directory;
+        return this;
+    }
+
+    public MqttSourceBuilder<T> spoolMaxBytes(long maxBytes) {
+        this.spool = new SpoolSettings(maxBytes, Math.min(spool.segmentBytes(), maxBytes / 4), spool.sync());
+        return this;
+    }
+
+    public MqttSourceBuilder<T> spoolSync(boolean sync) {
+        this.spool = new SpoolSettings(spool.maxBytes(), spool.segmentBytes(), sync);
         return this;
     }
 
@@ -142,7 +154,7 @@ public final class MqttSourceBuilder<T> {
         if (topics.isEmpty()) {
             throw new IllegalArgumentException("MQTT source needs at least one topic filter");
         }
-        String group = shared ? (sharedGroup == null ? clientIdPrefix : sharedGroup) : null;
+        String group = subscriptionMode == MqttSubscriptionMode.SHARED ? sharedGroup : null;
         if (group != null && (group.isBlank() || group.contains("/") || group.contains("+") || group.contains("#"))) {
             throw new IllegalArgumentException("MQTT shared group must not be empty or contain / + #, got '" + group + "'");
         }
@@ -152,14 +164,15 @@ public final class MqttSourceBuilder<T> {
         if (receiveMaximum < 1 || receiveMaximum > 65_535) {
             throw new IllegalArgumentException("MQTT receive maximum must be 1..65535, got " + receiveMaximum);
         }
-        if (deliveryGuarantee == null) {
-            throw new IllegalArgumentException("MQTT delivery guarantee must be AT_LEAST_ONCE or AT_MOST_ONCE");
+        if (spoolDirectory != null && !java.nio.file.Path.of(spoolDirectory).isAbsolute()) {
+            throw new IllegalArgumentException("MQTT spool directory must be an absolute path, got '" + spoolDirectory + "'");
         }
         if (deserializer == null) {
             throw new IllegalArgumentException("MQTT source needs a deserializer");
         }
         MqttSourceOptions options = new MqttSourceOptions(
-                connection, topics, clientIdPrefix, group, sessionExpiry, receiveMaximum, deliveryGuarantee, reconnectBackoff);
+                connection, topics, clientIdPrefix, subscriptionMode, group, sessionExpiry, receiveMaximum,
+                spoolDirectory, spool, reconnectBackoff);
         return new MqttSource<>(options, deserializer, deadLetterMapper);
     }
 }

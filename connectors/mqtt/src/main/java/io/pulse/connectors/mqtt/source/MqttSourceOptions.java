@@ -1,10 +1,11 @@
 package io.pulse.connectors.mqtt.source;
 
 import io.pulse.connectors.mqtt.MqttConnectionOptions;
-import io.pulse.connectors.mqtt.MqttDeliveryGuarantee;
 import io.pulse.connectors.mqtt.client.ReconnectBackoff;
+import io.pulse.connectors.mqtt.source.spool.SpoolSettings;
 
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,10 +15,12 @@ public record MqttSourceOptions(
         MqttConnectionOptions connection,
         Map<String, Integer> topicFilters,
         String clientIdPrefix,
+        MqttSubscriptionMode subscriptionMode,
         String sharedGroup,
         Duration sessionExpiry,
         int receiveMaximum,
-        MqttDeliveryGuarantee deliveryGuarantee,
+        String spoolDirectory,
+        SpoolSettings spoolSettings,
         ReconnectBackoff reconnectBackoff)
         implements Serializable {
 
@@ -25,8 +28,15 @@ public record MqttSourceOptions(
         topicFilters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(topicFilters));
     }
 
-    /** The filter as subscribed: {@code $share/<group>/<filter>} when readers share the load. */
+    /** The filter as subscribed: {@code $share/<group>/<filter>} in {@link MqttSubscriptionMode#SHARED}. */
     public String subscriptionFilter(String topicFilter) {
-        return sharedGroup == null ? topicFilter : "$share/" + sharedGroup + "/" + topicFilter;
+        return subscriptionMode == MqttSubscriptionMode.SHARED ? "$share/" + sharedGroup + "/" + topicFilter : topicFilter;
+    }
+
+    /** The spool folder of one session: {@code <spool directory>/<client id>}. */
+    public Path spoolFolder(String clientId) {
+        String base = spoolDirectory != null ? spoolDirectory
+                : Path.of(System.getProperty("java.io.tmpdir"), "pulse-mqtt-spool").toString();
+        return Path.of(base, clientId);
     }
 }

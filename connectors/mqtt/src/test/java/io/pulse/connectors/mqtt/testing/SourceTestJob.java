@@ -48,8 +48,11 @@ public final class SourceTestJob {
         }
     }
 
-    /** Publishes warm-up messages until every reader subtask has received one. */
-    public static void warmUp(TestPublisher publisher, String topic, CollectingSink sink, int parallelism) throws InterruptedException {
+    /**
+     * Publishes warm-up messages, spread over {@code topicBase}'s 16 topics, until every reader
+     * subtask has received one.
+     */
+    public static void warmUp(TestPublisher publisher, String topicBase, CollectingSink sink, int parallelism) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         int n = 0;
         while (true) {
@@ -64,7 +67,8 @@ public final class SourceTestJob {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("readers did not all subscribe within 60 s; seen: " + sink.keys("warmup"));
             }
-            publisher.publish(topic, "warmup-" + n++);
+            publisher.publish(topicBase + "/" + (n % 16), "warmup-" + n);
+            n++;
             Thread.sleep(50);
         }
     }

@@ -48,6 +48,19 @@ public final class TestPublisher implements AutoCloseable {
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).orTimeout(120, TimeUnit.SECONDS).join();
     }
 
+    /** Publishes payload {@code i} to {@code <topicBase>/<i % topics>}: messages for sessions that divide topics. */
+    public void publishSpread(String topicBase, int topics, List<String> payloads) {
+        Semaphore window = new Semaphore(1_000);
+        List<CompletableFuture<?>> sent = new ArrayList<>(payloads.size());
+        for (int i = 0; i < payloads.size(); i++) {
+            window.acquireUninterruptibly();
+            sent.add(client.publishWith().topic(topicBase + "/" + (i % topics)).qos(MqttQos.AT_LEAST_ONCE)
+                    .payload(payloads.get(i).getBytes(StandardCharsets.UTF_8)).send()
+                    .whenComplete((result, error) -> window.release()));
+        }
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).orTimeout(300, TimeUnit.SECONDS).join();
+    }
+
     public static List<String> numbered(String prefix, int count) {
         List<String> payloads = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {

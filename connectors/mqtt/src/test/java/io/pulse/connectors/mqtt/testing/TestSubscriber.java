@@ -21,9 +21,22 @@ public final class TestSubscriber implements AutoCloseable {
     public final List<Received> received = new CopyOnWriteArrayList<>();
 
     public TestSubscriber(String host, int port, String topicFilter) {
-        client = Mqtt5Client.builder().identifier("test-subscriber-" + UUID.randomUUID()).serverHost(host).serverPort(port).buildAsync();
+        this(host, port, topicFilter, false);
+    }
+
+    /**
+     * @param persistent a session the broker keeps across a restart, reconnecting by itself: it
+     *                   receives what is published after the broker is back
+     */
+    public TestSubscriber(String host, int port, String topicFilter, boolean persistent) {
+        var builder = Mqtt5Client.builder().identifier("test-subscriber-" + UUID.randomUUID()).serverHost(host).serverPort(port);
+        if (persistent) {
+            builder = builder.automaticReconnect().initialDelay(100, TimeUnit.MILLISECONDS).maxDelay(1, TimeUnit.SECONDS).applyAutomaticReconnect();
+        }
+        client = builder.buildAsync();
         client.publishes(MqttGlobalPublishFilter.ALL, this::onPublish);
-        client.connect().orTimeout(10, TimeUnit.SECONDS).join();
+        client.connectWith().cleanStart(!persistent).sessionExpiryInterval(persistent ? 600 : 0).send()
+                .orTimeout(10, TimeUnit.SECONDS).join();
         client.subscribeWith().topicFilter(topicFilter).qos(MqttQos.AT_LEAST_ONCE).send().orTimeout(10, TimeUnit.SECONDS).join();
     }
 

@@ -1,50 +1,56 @@
 package io.pulse.connectors.mqtt.source.enumerator;
 
+import io.pulse.connectors.mqtt.source.MqttSubscriptions;
 import io.pulse.connectors.mqtt.source.split.MqttSessionSplit;
 
 import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
- * Gives reader {@code i} session {@code i} the first time it registers, and hands sessions that
- * came back after a failure to reader {@code session % parallelism}. Readers keep their sessions
+ * Gives reader {@code i} session {@code i} of {@code parallelism} the first time it registers, and
+ * hands sessions that came back after a failure to reader {@code session % parallelism}. Readers keep their sessions
  * in their own checkpointed state, so after a restore nothing needs assigning.
  */
 public final class MqttSessionEnumerator implements SplitEnumerator<MqttSessionSplit, MqttEnumeratorState> {
 
     private final SplitEnumeratorContext<MqttSessionSplit> context;
-    private final Set<Integer> assigned;
-    private final Set<Integer> unassigned;
+    private final String clientIdPrefix;
+    private final Map<Integer, Integer> assigned;
+    private final Map<Integer, Integer> unassigned;
 
-    public MqttSessionEnumerator(SplitEnumeratorContext<MqttSessionSplit> context, MqttEnumeratorState restored) {
+    public MqttSessionEnumerator(SplitEnumeratorContext<MqttSessionSplit> context, MqttEnumeratorState restored,
+                                 String clientIdPrefix) {
         this.context = context;
-        this.assigned = new HashSet<>(restored.assigned());
-        this.unassigned = new HashSet<>(restored.unassigned());
+        this.clientIdPrefix = clientIdPrefix;
+        this.assigned = new HashMap<>(restored.assigned());
+        this.unassigned = new HashMap<>(restored.unassigned());
     }
 
     @Override
-    public void start() {}
+    public void start() {
+        MqttSubscriptions.sourceStarted(clientIdPrefix, Math.max(context.currentParallelism(), assigned.size() + unassigned.size()));
+    }
 
     @Override
     public void addReader(int subtaskId) {
         List<MqttSessionSplit> splits = new ArrayList<>();
-        if (!assigned.contains(subtaskId) && !unassigned.contains(subtaskId)) {
-            splits.add(new MqttSessionSplit(subtaskId));
-        }
         int parallelism = context.currentParallelism();
-        for (int session : List.copyOf(unassigned)) {
-            if (session % parallelism == subtaskId) {
-                splits.add(new MqttSessionSplit(session));
+        if (!assigned.containsKey(subtaskId) && !unassigned.containsKey(subtaskId)) {
+            splits.add(new MqttSessionSplit(subtaskId, Math.max(parallelism, subtaskId + 1)));
+        }
+        for (Map.Entry<Integer, Integer> session : List.copyOf(unassigned.entrySet())) {
+            if (session.getKey() % parallelism == subtaskId) {
+                splits.add(new MqttSessionSplit(session.getKey(), session.getValue()));
             }
         }
         for (MqttSessionSplit split : splits) {
             unassigned.remove(split.sessionIndex());
-            assigned.add(split.sessionIndex());
+            assigned.put(split.sessionIndex(), split.sessionCount());
             context.assignSplit(split, subtaskId);
         }
     }
@@ -53,7 +59,7 @@ public final class MqttSessionEnumerator implements SplitEnumerator<MqttSessionS
     public void addSplitsBack(List<MqttSessionSplit> splits, int subtaskId) {
         for (MqttSessionSplit split : splits) {
             assigned.remove(split.sessionIndex());
-            unassigned.add(split.sessionIndex());
+            unassigned.put(split.sessionIndex(), split.sessionCount());
         }
         if (context.registeredReaders().containsKey(subtaskId)) {
             addReader(subtaskId);
@@ -71,5 +77,7 @@ public final class MqttSessionEnumerator implements SplitEnumerator<MqttSessionS
     }
 
     @Override
-    public void close() {}
+    public void close() {
+        MqttSubscriptions.sourceClosed(clientIdPrefix);
+    }
 }

@@ -1,55 +1,83 @@
 package io.pulse.connectors.mqtt.source.reader;
 
+import io.pulse.connectors.mqtt.MqttMessage;
 import io.pulse.connectors.mqtt.client.ConnectionState;
 import io.pulse.connectors.mqtt.client.MqttClients;
 import io.pulse.connectors.mqtt.source.MqttSourceOptions;
+import io.pulse.connectors.mqtt.source.MqttSubscriptionMode;
+import io.pulse.connectors.mqtt.source.MqttSubscriptions;
+import io.pulse.connectors.mqtt.source.spool.SessionSpool;
 import io.pulse.connectors.mqtt.source.split.MqttSessionSplit;
-
-import org.apache.flink.connector.base.source.reader.synchronization.FutureCompletingBlockingQueue;
 
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.datatypes.Mqtt5UserProperty;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5Subscribe;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5SubscribeBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One persistent MQTT session of a reader: a client with a stable id, {@code cleanStart=false},
- * manual acknowledgement and a bounded Receive Maximum. Received messages go into the reader's
- * bounded hand-over queue from a thread of this session's own, which blocks while the queue is
- * full: backpressure, never loss, and the client's network thread is never blocked.
+ * One persistent MQTT session of a reader: a client with a stable id, {@code cleanStart=false} and
+ * manual acknowledgement, writing what it receives to its {@link SessionSpool}. A message is
+ * acknowledged to the broker only after the spool committed it, a few milliseconds after it
+ * arrived, so the broker's in-flight window never fills because a checkpoint is far away.
+ *
+ * <p>Why not acknowledge when the checkpoint completes: Mosquitto before 2.0.13 (Debian 12 ships
+ * 2.0.11) moves up to a whole window of queued messages into flight on every PUBACK at the head of
+ * the window. With acknowledgements held for a checkpoint interval, a queue builds, and the first
+ * PUBACKs make the broker exceed the client's Receive Maximum: the client disconnects
+ * (RECEIVE_MAXIMUM_EXCEEDED) and everything in flight is redelivered, again and again.
  */
 final class MqttSession implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttSession.class);
+    private static final long COMMIT_DELAY_MICROS = 5_000;
 
     private final MqttSourceOptions options;
     private final MqttSessionSplit split;
     private final String clientId;
-    private final FutureCompletingBlockingQueue<Delivery> handover;
+    private final SessionSpool spool;
+    private final Runnable onCommit;
     private final ConnectionState state = new ConnectionState();
-    private final ExecutorService callbackThread;
+    private final ScheduledExecutorService callbackThread;
     private final Mqtt5AsyncClient client;
+    private final int commitBatch;
+    private final List<Mqtt5Publish> uncommitted = new ArrayList<>();
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong acknowledged = new AtomicLong();
+    private final AtomicLong skipped = new AtomicLong();
+    private ScheduledFuture<?> scheduledCommit;
     private volatile boolean closing;
 
-    MqttSession(MqttSourceOptions options, MqttSessionSplit split, FutureCompletingBlockingQueue<Delivery> handover) {
+    MqttSession(MqttSourceOptions options, MqttSessionSplit split, SessionSpool spool, Runnable onCommit) {
         this.options = options;
         this.split = split;
         this.clientId = split.clientId(options.clientIdPrefix());
-        this.handover = handover;
-        this.callbackThread = Executors.newSingleThreadExecutor(runnable -> {
+        this.spool = spool;
+        this.onCommit = onCommit;
+        // Commit often enough that the in-flight window stays far from full.
+        this.commitBatch = Math.max(1, Math.min(256, options.receiveMaximum() / 4));
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "mqtt-source-" + clientId);
             thread.setDaemon(true);
             return thread;
         });
+        executor.setRemoveOnCancelPolicy(true);
+        this.callbackThread = executor;
         // Subscribing on every connection keeps the subscription also when the broker lost the session.
         this.client = MqttClients.build(
                 options.connection(), clientId, options.reconnectBackoff(), state, () -> closing, this::subscribe);
@@ -57,6 +85,7 @@ final class MqttSession implements AutoCloseable {
 
     /** Starts connecting; failures are logged and retried in the background, never thrown. */
     void open() {
+        MqttSubscriptions.sessionOpened(clientId, state);
         // The callback must exist before connect(): a resumed session delivers at once.
         client.publishes(MqttGlobalPublishFilter.ALL, this::onPublish, callbackThread, true);
         client.connectWith()
@@ -90,18 +119,88 @@ final class MqttSession implements AutoCloseable {
                 LOG.error("MQTT broker {} refused subscription of session '{}' to {}: {}",
                         options.connection().brokerUri(), clientId, options.topicFilters().keySet(), subAck.getReasonCodes());
             } else {
-                LOG.debug("MQTT session '{}' subscribed: {}", clientId, subAck.getReasonCodes());
+                state.markSubscribed();
+                LOG.info("MQTT session '{}' subscribed to {}", clientId, options.topicFilters().keySet());
             }
         });
     }
 
+    /** On the callback thread: spool the message, or acknowledge it at once when another session keeps it. */
     private void onPublish(Mqtt5Publish publish) {
-        try {
-            handover.put(split.sessionIndex(), new Delivery(publish));
-        } catch (InterruptedException e) {
-            // Closing: the message stays unacknowledged and the broker redelivers it.
-            Thread.currentThread().interrupt();
+        if (closing) {
+            return; // not acknowledged: the broker redelivers it to the next run
         }
+        String topic = publish.getTopic().toString();
+        if (options.subscriptionMode() == MqttSubscriptionMode.PARTITIONED && !split.owns(topic)) {
+            skipped.incrementAndGet();
+            uncommitted.add(publish); // acknowledged in order with the others
+        } else {
+            try {
+                spool.append(toMessage(publish));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (IOException e) {
+                LOG.error("MQTT session '{}' cannot write its spool; the message stays unacknowledged: {}", clientId, e.toString());
+                return;
+            }
+            received.incrementAndGet();
+            uncommitted.add(publish);
+        }
+        if (uncommitted.size() >= commitBatch) {
+            commit();
+        } else if (scheduledCommit == null) {
+            scheduledCommit = callbackThread.schedule(this::commit, COMMIT_DELAY_MICROS, TimeUnit.MICROSECONDS);
+        }
+    }
+
+    private void commit() {
+        if (scheduledCommit != null) {
+            scheduledCommit.cancel(false);
+            scheduledCommit = null;
+        }
+        if (uncommitted.isEmpty() || closing) {
+            return;
+        }
+        try {
+            spool.commit();
+        } catch (IOException e) {
+            LOG.error("MQTT session '{}' cannot commit its spool; {} messages stay unacknowledged: {}",
+                    clientId, uncommitted.size(), e.toString());
+            return;
+        }
+        for (Mqtt5Publish publish : uncommitted) {
+            try {
+                publish.acknowledge();
+                acknowledged.incrementAndGet();
+            } catch (RuntimeException staleConnection) {
+                // From a connection that has since dropped: the broker redelivers it, and the copy is spooled again.
+            }
+        }
+        uncommitted.clear();
+        onCommit.run();
+    }
+
+    private static MqttMessage toMessage(Mqtt5Publish publish) {
+        Map<String, String> properties = Map.of();
+        List<? extends Mqtt5UserProperty> userProperties = publish.getUserProperties().asList();
+        if (!userProperties.isEmpty()) {
+            properties = new LinkedHashMap<>();
+            for (Mqtt5UserProperty property : userProperties) {
+                properties.put(property.getName().toString(), property.getValue().toString());
+            }
+        }
+        return new MqttMessage(
+                publish.getTopic().toString(),
+                publish.getPayloadAsBytes(),
+                publish.getQos().getCode(),
+                publish.isRetain(),
+                publish.getContentType().map(Object::toString).orElse(null),
+                properties);
+    }
+
+    SessionSpool spool() {
+        return spool;
     }
 
     ConnectionState state() {
@@ -112,16 +211,43 @@ final class MqttSession implements AutoCloseable {
         return split;
     }
 
-    /** Disconnects without acknowledging anything pending: the broker keeps it for the session. */
+    long received() {
+        return received.get();
+    }
+
+    long acknowledged() {
+        return acknowledged.get();
+    }
+
+    long skipped() {
+        return skipped.get();
+    }
+
+    /** Received but not yet committed and acknowledged. */
+    long pendingAcknowledgements() {
+        return received.get() + skipped.get() - acknowledged.get();
+    }
+
+    /** Disconnects without acknowledging what is not committed: the broker keeps it for the session. */
     @Override
     public void close() {
         closing = true;
-        handover.wakeUpPuttingThread(split.sessionIndex());
+        MqttSubscriptions.sessionClosed(clientId, state);
         callbackThread.shutdownNow();
         try {
             client.disconnect().get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.debug("MQTT session '{}' did not disconnect cleanly: {}", clientId, e.toString());
+        }
+        try {
+            if (!callbackThread.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("MQTT session '{}': its callback thread did not stop within 10 s", clientId);
+            }
+            spool.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            LOG.warn("MQTT session '{}' did not close its spool cleanly: {}", clientId, e.toString());
         }
     }
 }

@@ -4,32 +4,44 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.metrics.groups.SourceReaderMetricGroup;
 
-import java.util.function.LongSupplier;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 /**
- * The source's metrics, in the group {@code mqtt} under the reader's operator group:
- * {@code messagesReceived}, {@code messagesAcknowledged}, {@code pendingAcknowledgements},
- * {@code reconnects}, {@code deadLetters}, {@code connectedSessions}.
+ * The source's metrics, in the group {@code mqtt} under the reader's operator group. Counted on the
+ * task thread: {@code messagesEmitted}, {@code deadLetters}. Gauges over the reader's sessions:
+ * {@code messagesReceived} (spooled), {@code messagesSkipped} (kept by another session),
+ * {@code messagesAcknowledged}, {@code pendingAcknowledgements}, {@code spoolBytes},
+ * {@code reconnects}, {@code connectedSessions}, {@code subscribedSessions}.
  */
 final class MqttSourceMetrics {
 
     static final String GROUP = "mqtt";
 
-    final Counter received;
-    final Counter acknowledged;
+    final Counter emitted;
     final Counter deadLetters;
     private final Counter recordsInErrors;
 
-    MqttSourceMetrics(SourceReaderMetricGroup readerGroup, LongSupplier pendingAcknowledgements,
-                      LongSupplier reconnects, LongSupplier connectedSessions) {
+    MqttSourceMetrics(SourceReaderMetricGroup readerGroup, Supplier<Collection<MqttSession>> sessions) {
         MetricGroup group = readerGroup.addGroup(GROUP);
-        received = group.counter("messagesReceived");
-        acknowledged = group.counter("messagesAcknowledged");
+        emitted = group.counter("messagesEmitted");
         deadLetters = group.counter("deadLetters");
-        group.gauge("pendingAcknowledgements", pendingAcknowledgements::getAsLong);
-        group.gauge("reconnects", reconnects::getAsLong);
-        group.gauge("connectedSessions", connectedSessions::getAsLong);
+        sum(group, "messagesReceived", sessions, MqttSession::received);
+        sum(group, "messagesSkipped", sessions, MqttSession::skipped);
+        sum(group, "messagesAcknowledged", sessions, MqttSession::acknowledged);
+        sum(group, "pendingAcknowledgements", sessions, MqttSession::pendingAcknowledgements);
+        sum(group, "spoolBytes", sessions, session -> session.spool().bytes());
+        sum(group, "reconnects", sessions, session -> session.state().reconnects());
+        sum(group, "connectedSessions", sessions, session -> session.state().connected() ? 1 : 0);
+        sum(group, "subscribedSessions", sessions, session -> session.state().subscribed() ? 1 : 0);
         recordsInErrors = readerGroup.getNumRecordsInErrorsCounter();
+    }
+
+    private static void sum(MetricGroup group, String name, Supplier<Collection<MqttSession>> sessions,
+                            ToLongFunction<MqttSession> value) {
+        group.gauge(name, () -> List.copyOf(sessions.get()).stream().mapToLong(value).sum());
     }
 
     void deadLetter() {

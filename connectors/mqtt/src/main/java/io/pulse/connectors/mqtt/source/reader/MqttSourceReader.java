@@ -1,45 +1,50 @@
 package io.pulse.connectors.mqtt.source.reader;
 
 import io.pulse.connectors.mqtt.MqttDeadLetterMapper;
-import io.pulse.connectors.mqtt.MqttDeliveryGuarantee;
 import io.pulse.connectors.mqtt.MqttDeserializer;
 import io.pulse.connectors.mqtt.MqttMessage;
 import io.pulse.connectors.mqtt.source.MqttSourceOptions;
+import io.pulse.connectors.mqtt.source.spool.SessionSpool;
+import io.pulse.connectors.mqtt.source.spool.SpoolPosition;
 import io.pulse.connectors.mqtt.source.split.MqttSessionSplit;
 
 import org.apache.flink.api.connector.source.ReaderOutput;
 import org.apache.flink.api.connector.source.SourceReader;
 import org.apache.flink.api.connector.source.SourceReaderContext;
-import org.apache.flink.connector.base.source.reader.synchronization.FutureCompletingBlockingQueue;
 import org.apache.flink.core.io.InputStatus;
 import org.apache.flink.util.Collector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * Reads the sessions assigned to this subtask. Messages arrive through a bounded hand-over queue;
- * each is deserialized and emitted on the task thread, then either acknowledged at once
- * ({@link MqttDeliveryGuarantee#AT_MOST_ONCE}) or held until the checkpoint that covers it
- * completes ({@link MqttDeliveryGuarantee#AT_LEAST_ONCE}). A message the deserializer refuses is
- * a dead letter: counted, optionally turned into a record, and acknowledged like the others.
+ * Reads the sessions assigned to this subtask from their spools, in order, on the task thread; see
+ * {@link MqttSession} for how messages get there. A snapshot records each session's spool position;
+ * when that checkpoint completes, the spool before it is deleted, and a restore continues from it.
+ * A message the deserializer refuses is a dead letter: counted and optionally turned into a record.
  */
 public final class MqttSourceReader<T> implements SourceReader<T, MqttSessionSplit> {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttSourceReader.class);
-    private static final int HANDOVER_CAPACITY = 8_192;
+    /** Messages read from one session before the next one gets its turn. */
+    private static final int TURN = 256;
 
     private final MqttSourceOptions options;
     private final MqttDeserializer<T> deserializer;
     private final MqttDeadLetterMapper<T> deadLetterMapper;
-    private final FutureCompletingBlockingQueue<Delivery> handover;
-    private final Map<Integer, MqttSession> sessions = new TreeMap<>();
-    private final PendingAcknowledgements<Delivery> pending = new PendingAcknowledgements<>();
+    private final Map<Integer, MqttSession> sessions = new ConcurrentSkipListMap<>();
+    private final List<MqttSession> order = new ArrayList<>();
+    private final TreeMap<Long, Map<Integer, SpoolPosition>> snapshots = new TreeMap<>();
+    private final ReaderAvailability availability = new ReaderAvailability();
     private final MqttSourceMetrics metrics;
     private final List<T> buffer = new ArrayList<>();
     private final Collector<T> bufferCollector = new Collector<>() {
@@ -51,6 +56,8 @@ public final class MqttSourceReader<T> implements SourceReader<T, MqttSessionSpl
         @Override
         public void close() {}
     };
+    private int turn;
+    private int readInTurn;
 
     public MqttSourceReader(
             SourceReaderContext context,
@@ -60,14 +67,7 @@ public final class MqttSourceReader<T> implements SourceReader<T, MqttSessionSpl
         this.options = options;
         this.deserializer = deserializer;
         this.deadLetterMapper = deadLetterMapper;
-        // A full queue blocks the sessions' callback threads, and the client stops reading:
-        // backpressure. Receive Maximum separately bounds what is unacknowledged per session.
-        this.handover = new FutureCompletingBlockingQueue<>(Math.min(options.receiveMaximum(), HANDOVER_CAPACITY));
-        this.metrics = new MqttSourceMetrics(
-                context.metricGroup(),
-                pending::size,
-                () -> sessions.values().stream().mapToLong(s -> s.state().reconnects()).sum(),
-                () -> sessions.values().stream().filter(s -> s.state().connected()).count());
+        this.metrics = new MqttSourceMetrics(context.metricGroup(), sessions::values);
     }
 
     @Override
@@ -79,28 +79,47 @@ public final class MqttSourceReader<T> implements SourceReader<T, MqttSessionSpl
             if (sessions.containsKey(split.sessionIndex())) {
                 continue;
             }
-            MqttSession session = new MqttSession(options, split, handover);
+            String clientId = split.clientId(options.clientIdPrefix());
+            SessionSpool spool;
+            try {
+                spool = SessionSpool.open(options.spoolFolder(clientId), split.position(), options.spoolSettings());
+            } catch (IOException e) {
+                throw new IllegalStateException("MQTT session '" + clientId + "' cannot open its spool: " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while opening the spool of MQTT session '" + clientId + "'", e);
+            }
+            MqttSession session = new MqttSession(options, split, spool, availability::signal);
             sessions.put(split.sessionIndex(), session);
+            order.add(session);
             session.open();
         }
     }
 
     @Override
-    public InputStatus pollNext(ReaderOutput<T> output) {
-        Delivery delivery = handover.poll();
-        if (delivery == null) {
-            return InputStatus.NOTHING_AVAILABLE;
-        }
-        metrics.received.inc();
-        emit(delivery.toMessage(), output);
-        if (options.deliveryGuarantee() == MqttDeliveryGuarantee.AT_MOST_ONCE) {
-            if (delivery.acknowledge()) {
-                metrics.acknowledged.inc();
+    public InputStatus pollNext(ReaderOutput<T> output) throws IOException {
+        for (int tried = 0; tried <= order.size(); tried++) {
+            if (order.isEmpty()) {
+                break;
             }
-        } else {
-            pending.add(delivery);
+            MqttSession session = order.get(turn % order.size());
+            MqttMessage message = readInTurn < TURN ? session.spool().next() : null;
+            if (message != null) {
+                readInTurn++;
+                metrics.emitted.inc();
+                emit(message, output);
+                return InputStatus.MORE_AVAILABLE;
+            }
+            turn++;
+            readInTurn = 0;
         }
-        return handover.isEmpty() ? InputStatus.NOTHING_AVAILABLE : InputStatus.MORE_AVAILABLE;
+        availability.reset();
+        for (MqttSession session : order) {
+            if (session.spool().hasNext()) {
+                return InputStatus.MORE_AVAILABLE;
+            }
+        }
+        return InputStatus.NOTHING_AVAILABLE;
     }
 
     private void emit(MqttMessage message, ReaderOutput<T> output) {
@@ -131,21 +150,37 @@ public final class MqttSourceReader<T> implements SourceReader<T, MqttSessionSpl
 
     @Override
     public List<MqttSessionSplit> snapshotState(long checkpointId) {
-        pending.seal(checkpointId);
         List<MqttSessionSplit> splits = new ArrayList<>();
-        sessions.values().forEach(session -> splits.add(session.split()));
+        Map<Integer, SpoolPosition> positions = new HashMap<>();
+        for (MqttSession session : sessions.values()) {
+            SpoolPosition position = session.spool().position();
+            positions.put(session.split().sessionIndex(), position);
+            splits.add(session.split().at(position));
+        }
+        snapshots.put(checkpointId, positions);
         return splits;
     }
 
+    /** The spool before a completed checkpoint's positions is no longer needed for any restore. */
     @Override
-    public void notifyCheckpointComplete(long checkpointId) {
-        int acknowledged = pending.acknowledgeUpTo(checkpointId, Delivery::acknowledge);
-        metrics.acknowledged.inc(acknowledged);
+    public void notifyCheckpointComplete(long checkpointId) throws IOException {
+        Map<Integer, SpoolPosition> latest = new HashMap<>();
+        Iterator<Map<Integer, SpoolPosition>> covered = snapshots.headMap(checkpointId, true).values().iterator();
+        while (covered.hasNext()) {
+            latest.putAll(covered.next());
+            covered.remove();
+        }
+        for (Map.Entry<Integer, SpoolPosition> position : latest.entrySet()) {
+            MqttSession session = sessions.get(position.getKey());
+            if (session != null) {
+                session.spool().release(position.getValue());
+            }
+        }
     }
 
     @Override
     public CompletableFuture<Void> isAvailable() {
-        return handover.getAvailabilityFuture();
+        return availability.future();
     }
 
     @Override
@@ -155,5 +190,6 @@ public final class MqttSourceReader<T> implements SourceReader<T, MqttSessionSpl
     public void close() {
         sessions.values().forEach(MqttSession::close);
         sessions.clear();
+        order.clear();
     }
 }

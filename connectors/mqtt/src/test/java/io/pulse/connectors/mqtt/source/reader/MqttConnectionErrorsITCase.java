@@ -5,11 +5,11 @@ import io.pulse.connectors.mqtt.client.ConnectionState;
 import io.pulse.connectors.mqtt.source.MqttSource;
 import io.pulse.connectors.mqtt.source.MqttSourceOptions;
 import io.pulse.connectors.mqtt.source.split.MqttSessionSplit;
+import io.pulse.connectors.mqtt.source.spool.SessionSpool;
 import io.pulse.testservers.Await;
 import io.pulse.connectors.mqtt.testing.TestPublisher;
 import io.pulse.testservers.MosquittoServer;
 
-import org.apache.flink.connector.base.source.reader.synchronization.FutureCompletingBlockingQueue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,16 +29,22 @@ class MqttConnectionErrorsITCase {
                 .credentials("pulse", password)
                 .topic("errors/test")
                 .clientIdPrefix("errors")
+                .spoolDirectory(SECURED.newSpoolDirectory())
                 .reconnectBackoff(Duration.ofMillis(100), Duration.ofMillis(400))
                 .deserializer(MqttDeserializer.utf8())
                 .build()
                 .options();
     }
 
+    private static MqttSession session(MqttSourceOptions options) throws Exception {
+        MqttSessionSplit split = new MqttSessionSplit(0, 1);
+        SessionSpool spool = SessionSpool.open(options.spoolFolder(split.clientId(options.clientIdPrefix())), null, options.spoolSettings());
+        return new MqttSession(options, split, spool, () -> {});
+    }
+
     @Test
     void refusedCredentialsAreReportedWithBrokerAndReasonCodeAndRetried() throws Exception {
-        FutureCompletingBlockingQueue<Delivery> handover = new FutureCompletingBlockingQueue<>(10);
-        try (MqttSession session = new MqttSession(options(SECURED.uri(), "wrong-password"), new MqttSessionSplit(0), handover)) {
+        try (MqttSession session = session(options(SECURED.uri(), "wrong-password"))) {
             session.open();
             ConnectionState state = session.state();
             Await.until(Duration.ofSeconds(20), () -> state.reconnects() >= 3, () -> "reconnects: " + state.reconnects());
@@ -53,9 +59,9 @@ class MqttConnectionErrorsITCase {
 
     @Test
     void aBrokerThatIsDownIsReportedRetriedAndUsedOnceItIsBack() throws Exception {
-        FutureCompletingBlockingQueue<Delivery> handover = new FutureCompletingBlockingQueue<>(10);
+        MqttSourceOptions options = options(SECURED.uri(), "right-password");
         SECURED.kill();
-        try (MqttSession session = new MqttSession(options(SECURED.uri(), "right-password"), new MqttSessionSplit(0), handover)) {
+        try (MqttSession session = session(options)) {
             session.open();
             ConnectionState state = session.state();
             Await.until(Duration.ofSeconds(20), () -> state.reconnects() >= 3, () -> "reconnects: " + state.reconnects());
@@ -64,12 +70,12 @@ class MqttConnectionErrorsITCase {
 
             SECURED.start(); // same port
             Await.until(Duration.ofSeconds(20), state::connected, () -> "still: " + state.lastFailure());
-            Thread.sleep(500); // the subscription follows the connection
+            Await.until(Duration.ofSeconds(10), state::subscribed, () -> "not subscribed again");
             try (TestPublisher publisher = new TestPublisher(SECURED.host(), SECURED.port(), "pulse", "right-password")) {
                 publisher.publish("errors/test", "back");
             }
-            Await.until(Duration.ofSeconds(10), () -> !handover.isEmpty(), () -> "no message after the broker came back");
-            assertThat(handover.poll().toMessage().payloadAsString()).isEqualTo("back");
+            Await.until(Duration.ofSeconds(10), () -> session.spool().hasNext(), () -> "no message after the broker came back");
+            assertThat(session.spool().next().payloadAsString()).isEqualTo("back");
         }
     }
 }

@@ -35,10 +35,15 @@ final class ReaderHarness<T> implements AutoCloseable {
     private final ReaderOutput<T> output = new ListOutput();
 
     ReaderHarness(MqttSourceOptions options, MqttDeserializer<T> deserializer, MqttDeadLetterMapper<T> deadLetters, int session) {
+        this(options, deserializer, deadLetters, new MqttSessionSplit(session, session + 1));
+    }
+
+    ReaderHarness(MqttSourceOptions options, MqttDeserializer<T> deserializer, MqttDeadLetterMapper<T> deadLetters,
+                  MqttSessionSplit split) {
         SourceReaderMetricGroup group = InternalSourceReaderMetricGroup.mock(metrics.getMetricGroup());
         reader = new MqttSourceReader<>(new Context(group), options, deserializer, deadLetters);
         reader.start();
-        reader.addSplits(List.of(new MqttSessionSplit(session)));
+        reader.addSplits(List.of(split));
     }
 
     /** Polls until {@code count} records arrived in total, or fails after the timeout. */
@@ -70,17 +75,30 @@ final class ReaderHarness<T> implements AutoCloseable {
         return records;
     }
 
-    void checkpoint(long id) throws Exception {
-        reader.snapshotState(id);
+    /** A checkpoint that completes; returns the splits it holds. */
+    List<MqttSessionSplit> checkpoint(long id) throws Exception {
+        List<MqttSessionSplit> splits = reader.snapshotState(id);
         reader.notifyCheckpointComplete(id);
+        return splits;
     }
 
     long counter(String name) {
         return metrics.getCounter(MqttSourceMetrics.GROUP, name).orElseThrow().getCount();
     }
 
-    Object gauge(String name) {
-        return metrics.getGauge(MqttSourceMetrics.GROUP, name).orElseThrow().getValue();
+    long gauge(String name) {
+        return ((Number) metrics.getGauge(MqttSourceMetrics.GROUP, name).orElseThrow().getValue()).longValue();
+    }
+
+    /** Waits until a gauge reaches {@code expected} (sessions count and acknowledge on their own threads). */
+    void awaitGauge(String name, long expected, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (gauge(name) != expected) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(name + " is " + gauge(name) + ", expected " + expected + " within " + timeout);
+            }
+            Thread.sleep(10);
+        }
     }
 
     @Override
