@@ -2,12 +2,12 @@ package io.pulse.jobs.energy;
 
 import io.pulse.jobs.ingest.EventTime;
 import io.pulse.jobs.ingest.JsonObjectsParser;
+import io.pulse.jobs.ingest.IngestLimits;
 import io.pulse.jobs.ingest.Rejection;
 import io.pulse.jobs.ingest.TopicPattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -20,12 +20,20 @@ import java.time.Instant;
 public final class MeterParser extends JsonObjectsParser<MeterReading> {
 
     public static final TopicPattern TOPIC = new TopicPattern("energy/meters/{meterId}/readings");
-    public static final Duration MAX_FUTURE = Duration.ofMinutes(5);
     /** The meter id of the campus total in energy_daily: never a real meter's. */
     public static final String CAMPUS = "*";
 
     public MeterParser() {
         super(TOPIC);
+    }
+
+    /** The campus total's id first: it is not an id a meter may use, and says why. */
+    @Override
+    protected String topicId(String topicName) throws Rejection {
+        if (TOPIC.extract(topicName).equals(CAMPUS)) {
+            throw new Rejection("meterId '" + CAMPUS + "' is reserved for the campus total");
+        }
+        return super.topicId(topicName);
     }
 
     @Override
@@ -35,9 +43,6 @@ public final class MeterParser extends JsonObjectsParser<MeterReading> {
             throw new Rejection("meterId '" + CAMPUS + "' is reserved for the campus total");
         }
         Instant ts = EventTime.parse(object.get("ts"));
-        if (ts.isAfter(now.plus(MAX_FUTURE))) {
-            throw new Rejection("ts " + ts + " is more than " + MAX_FUTURE.toMinutes() + " minutes in the future");
-        }
         double power = number(object, "power", MeterRanges.POWER_W);
         if (Double.isNaN(power)) {
             throw new Rejection("power is missing");
@@ -47,6 +52,7 @@ public final class MeterParser extends JsonObjectsParser<MeterReading> {
         number(object, "powerFactor", MeterRanges.POWER_FACTOR);
         number(object, "frequency", MeterRanges.FREQUENCY_HZ);
         double register = number(object, "energyRegisterWh", MeterRanges.ENERGY_REGISTER_WH);
+        IngestLimits.time(ts, now); // last: a reading's other faults are the more useful reason
         return new MeterReading(topicMeter, ts.toEpochMilli(), power, voltage, current, register);
     }
 

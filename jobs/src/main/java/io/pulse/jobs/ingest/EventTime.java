@@ -15,6 +15,11 @@ public final class EventTime {
 
     private EventTime() {}
 
+    /** {@link #parse(JsonNode)} within the contract's range: from 2000 to 5 minutes after {@code now}. */
+    public static Instant parse(JsonNode ts, Instant now) throws Rejection {
+        return IngestLimits.time(parse(ts), now);
+    }
+
     public static Instant parse(JsonNode ts) throws Rejection {
         if (ts == null || ts.isNull() || ts.isMissingNode()) {
             throw new Rejection("ts is missing");
@@ -33,13 +38,10 @@ public final class EventTime {
             try {
                 return OffsetDateTime.parse(ts.textValue()).toInstant();
             } catch (DateTimeParseException e) {
-                throw new Rejection("ts '" + abbreviate(ts.textValue()) + "' is not ISO-8601 with a zone (e.g. 2026-03-02T08:00:01.250Z)");
+                throw new Rejection("ts '" + Printable.abbreviate(ts.textValue(), 40) + "' is not ISO-8601 with a zone (e.g. 2026-03-02T08:00:01.250Z)");
             }
         }
         throw new Rejection("ts must be an ISO-8601 string or epoch milliseconds, got " + ts.getNodeType().name().toLowerCase());
     }
 
-    static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
-    }
 }

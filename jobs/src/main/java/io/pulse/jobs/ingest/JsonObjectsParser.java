@@ -25,6 +25,7 @@ public abstract class JsonObjectsParser<T> implements MessageParser<T> {
         List<JsonNode> objects;
         try {
             topicId = topicId(message.topic());
+            IngestLimits.payload(message.payload());
             objects = JsonPayload.objects(message.payload());
         } catch (Rejection r) {
             rejects.reject(r.getMessage());
@@ -46,9 +47,9 @@ public abstract class JsonObjectsParser<T> implements MessageParser<T> {
         }
     }
 
-    /** The id in the topic; a parser may check it further. */
+    /** The id in the topic, within the contract's id limits; a parser may check it further. */
     protected String topicId(String topicName) throws Rejection {
-        return topic.extract(topicName);
+        return IngestLimits.id("the topic's " + topic.variable(), topic.extract(topicName));
     }
 
     /** One JSON object of the message as a record. */
@@ -61,7 +62,7 @@ public abstract class JsonObjectsParser<T> implements MessageParser<T> {
             throw new Rejection(field + " is missing");
         }
         if (!id.textValue().equals(topicId)) {
-            throw new Rejection(field + " '" + id.textValue() + "' does not match the topic's '" + topicId + "'");
+            throw new Rejection(field + " '" + Printable.abbreviate(id.textValue(), 80) + "' does not match the topic's '" + topicId + "'");
         }
         return id.textValue();
     }

@@ -1,6 +1,9 @@
 package io.pulse.jobs.ingest;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -16,7 +19,10 @@ import java.util.List;
  */
 public final class JsonPayload {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
+    private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    // one level more than allowed: the object inside an array of a message is level 2
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(IngestLimits.MAX_NESTING + 1).build())
+                    .build())
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
 
@@ -27,8 +33,10 @@ public final class JsonPayload {
         JsonNode root;
         try {
             root = MAPPER.readTree(payload);
+        } catch (StreamConstraintsException e) {
+            throw new Rejection("JSON nesting is deeper than " + IngestLimits.MAX_NESTING + " levels");
         } catch (JsonProcessingException e) {
-            throw new Rejection("payload is not JSON: " + e.getOriginalMessage());
+            throw new Rejection("payload is not JSON: " + Printable.abbreviate(e.getOriginalMessage(), 200));
         } catch (IOException e) {
             throw new Rejection("payload is not JSON: " + e.getMessage());
         }
@@ -43,6 +51,9 @@ public final class JsonPayload {
         }
         if (root.isEmpty()) {
             throw new Rejection("payload is an empty array");
+        }
+        if (root.size() > IngestLimits.MAX_OBJECTS) {
+            throw new Rejection("payload has " + root.size() + " objects, more than " + IngestLimits.MAX_OBJECTS + " per message");
         }
         List<JsonNode> objects = new ArrayList<>(root.size());
         root.forEach(objects::add);

@@ -18,6 +18,7 @@ public record RejectedMessage(String rejectId, Instant receivedAt, String topic,
 
     public static final int MAX_PAYLOAD_BYTES = 4096;
     private static final int MAX_REASON_CHARS = 255;
+    private static final int MAX_TOPIC_CHARS = 255;
 
     public static final UpsertTable<RejectedMessage> TABLE = UpsertTable.<RejectedMessage>into("rejected_messages")
             .key("reject_id", RejectedMessage::rejectId)
@@ -29,9 +30,10 @@ public record RejectedMessage(String rejectId, Instant receivedAt, String topic,
             .build();
 
     public static RejectedMessage of(String job, String topic, byte[] payload, String reason, Instant receivedAt) {
-        String shortReason = reason.length() <= MAX_REASON_CHARS ? reason : reason.substring(0, MAX_REASON_CHARS - 3) + "...";
+        String shortReason = Printable.abbreviate(reason, MAX_REASON_CHARS);
+        String storedTopic = Printable.abbreviate(topic, MAX_TOPIC_CHARS); // a hostile topic must fit its column
         byte[] kept = payload.length <= MAX_PAYLOAD_BYTES ? payload : Arrays.copyOf(payload, MAX_PAYLOAD_BYTES);
-        return new RejectedMessage(id(topic, payload, shortReason), receivedAt, topic, shortReason, kept, job);
+        return new RejectedMessage(id(topic, payload, shortReason), receivedAt, storedTopic, shortReason, kept, job);
     }
 
     private static String id(String topic, byte[] payload, String reason) {

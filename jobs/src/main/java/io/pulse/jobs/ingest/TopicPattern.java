@@ -39,6 +39,6 @@ public final class TopicPattern implements Serializable {
                 return value;
             }
         }
-        throw new Rejection("topic '" + topic + "' does not match " + prefix + "{" + variable + "}" + suffix);
+        throw new Rejection("topic '" + Printable.abbreviate(topic, 120) + "' does not match " + prefix + "{" + variable + "}" + suffix);
     }
 }

@@ -2,12 +2,12 @@ package io.pulse.jobs.telemetry;
 
 import io.pulse.jobs.ingest.EventTime;
 import io.pulse.jobs.ingest.JsonObjectsParser;
+import io.pulse.jobs.ingest.IngestLimits;
 import io.pulse.jobs.ingest.Rejection;
 import io.pulse.jobs.ingest.TopicPattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -23,7 +23,6 @@ import java.util.Map;
 public final class TelemetryParser extends JsonObjectsParser<Reading> {
 
     public static final TopicPattern TOPIC = new TopicPattern("devices/{deviceId}/telemetry");
-    public static final Duration MAX_FUTURE = Duration.ofMinutes(5);
 
     private final MetricRanges ranges;
 
@@ -36,8 +35,9 @@ public final class TelemetryParser extends JsonObjectsParser<Reading> {
     protected Reading record(JsonNode object, String topicDevice, Instant now) throws Rejection {
         idMatchingTopic(object, "deviceId", topicDevice);
         Instant ts = EventTime.parse(object.get("ts"));
-        if (ts.isAfter(now.plus(MAX_FUTURE))) {
-            throw new Rejection("ts " + ts + " is more than " + MAX_FUTURE.toMinutes() + " minutes in the future");
+        if (object.size() - 2 > IngestLimits.MAX_METRICS) {
+            throw new Rejection("reading has " + (object.size() - 2) + " fields besides deviceId and ts, more than "
+                    + IngestLimits.MAX_METRICS + " metrics");
         }
         Map<String, Double> metrics = new HashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
@@ -46,6 +46,7 @@ public final class TelemetryParser extends JsonObjectsParser<Reading> {
             if (name.equals("deviceId") || name.equals("ts")) {
                 continue;
             }
+            IngestLimits.metricName(name);
             Double value = metricValue(name, field.getValue());
             if (value != null) {
                 metrics.put(name, value);
@@ -54,6 +55,7 @@ public final class TelemetryParser extends JsonObjectsParser<Reading> {
         if (metrics.isEmpty()) {
             throw new Rejection("reading has no metrics");
         }
+        IngestLimits.time(ts, now); // last: a reading's other faults are the more useful reason
         return new Reading(topicDevice, ts.toEpochMilli(), metrics);
     }
 

@@ -90,8 +90,8 @@ class MeterParserTest {
         assertThat(reasons).containsExactly("meterId '*' is reserved for the campus total");
 
         reasons.clear();
-        parse(TOPIC, "[{\"meterId\":\"M1\",\"ts\":1,\"power\":5},{\"meterId\":\"M1\",\"ts\":2,\"power\":\"x\"}]");
-        assertThat(readings).extracting(MeterReading::ts).containsExactly(1L);
+        parse(TOPIC, "[{\"meterId\":\"M1\",\"ts\":1772438400000,\"power\":5},{\"meterId\":\"M1\",\"ts\":2,\"power\":\"x\"}]");
+        assertThat(readings).extracting(MeterReading::ts).containsExactly(1772438400000L);
         assertThat(reasons).containsExactly("power must be a number, got string | {\"meterId\":\"M1\",\"ts\":2,\"power\":\"x\"}");
     }
 }

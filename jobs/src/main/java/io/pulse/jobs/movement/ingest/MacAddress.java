@@ -11,9 +11,15 @@ import java.util.regex.Pattern;
  */
 public final class MacAddress {
 
-    /** A MAC not embedded in a longer run of hex digits (a 64-hex pseudonym is not a MAC). */
-    private static final Pattern ANY = Pattern.compile(
-            "(?i)(?<![0-9a-f])(?:[0-9a-f]{2}(?:[:-][0-9a-f]{2}){5}|[0-9a-f]{12})(?![0-9a-f])");
+    /** A separator between octets: {@code : - .}, also JSON-escaped ({@code \u003a}). */
+    private static final String SEPARATOR = "(?:[:.-]|\\\\u003a|\\\\u002d|\\\\u002e)";
+    /**
+     * A MAC in any notation a payload may carry, not embedded in a longer run of hex digits (a
+     * 64-hex pseudonym is not a MAC): pairs with a separator, Cisco's {@code a45e.6012.3456}, or
+     * 12 bare hex digits.
+     */
+    private static final Pattern ANY = Pattern.compile("(?i)(?<![0-9a-f])(?:[0-9a-f]{2}(?:" + SEPARATOR + "[0-9a-f]{2}){5}"
+            + "|[0-9a-f]{4}(?:\\.|\\\\u002e)[0-9a-f]{4}(?:\\.|\\\\u002e)[0-9a-f]{4}|[0-9a-f]{12})(?![0-9a-f])");
     private static final Pattern ONE = Pattern.compile(
             "(?i)[0-9a-f]{2}(?::[0-9a-f]{2}){5}|[0-9a-f]{2}(?:-[0-9a-f]{2}){5}|[0-9a-f]{12}");
     public static final String MASK = "**:**:**:**:**:**";
@@ -41,7 +47,7 @@ public final class MacAddress {
         return (Integer.parseInt(normalized.substring(0, 2), 16) & 0x02) != 0;
     }
 
-    /** {@code text} with every MAC replaced by {@link #MASK}. */
+    /** {@code text} with every MAC, in any notation, replaced by {@link #MASK}. */
     public static String mask(String text) {
         Matcher m = ANY.matcher(text);
         return m.find() ? m.replaceAll(MASK) : text;

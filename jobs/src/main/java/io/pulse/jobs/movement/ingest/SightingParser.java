@@ -2,13 +2,14 @@ package io.pulse.jobs.movement.ingest;
 
 import io.pulse.jobs.ingest.EventTime;
 import io.pulse.jobs.ingest.JsonObjectsParser;
+import io.pulse.jobs.ingest.IngestLimits;
+import io.pulse.jobs.ingest.Printable;
 import io.pulse.jobs.ingest.Rejection;
 import io.pulse.jobs.ingest.TopicPattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -21,23 +22,11 @@ import java.time.Instant;
 public final class SightingParser extends JsonObjectsParser<Sighting> {
 
     public static final TopicPattern TOPIC = new TopicPattern("campus/gates/{gate}/sightings");
-    public static final Duration MAX_FUTURE = Duration.ofMinutes(5);
-    private static final int MAX_ID_CHARS = 64;
-
     private final Pseudonyms pseudonyms;
 
     public SightingParser(Pseudonyms pseudonyms) {
         super(TOPIC);
         this.pseudonyms = pseudonyms;
-    }
-
-    @Override
-    protected String topicId(String topicName) throws Rejection {
-        String gate = super.topicId(topicName);
-        if (gate.length() > MAX_ID_CHARS) {
-            throw new Rejection("gate id is longer than " + MAX_ID_CHARS + " characters");
-        }
-        return gate;
     }
 
     @Override
@@ -48,25 +37,16 @@ public final class SightingParser extends JsonObjectsParser<Sighting> {
 
     @Override
     protected Sighting record(JsonNode object, String gate, Instant now) throws Rejection {
-        String scanner = text(object, "scanner");
-        if (scanner == null || scanner.isBlank()) {
-            throw new Rejection("scanner is missing");
-        }
-        if (scanner.length() > MAX_ID_CHARS) {
-            throw new Rejection("scanner is longer than " + MAX_ID_CHARS + " characters");
-        }
+        String scanner = IngestLimits.id("scanner", text(object, "scanner"));
         String roleText = text(object, "role");
         if (roleText == null) {
             throw new Rejection("role is missing");
         }
         GateRole role = GateRole.parse(roleText);
         if (role == null) {
-            throw new Rejection("role must be in, out, outer or inner, got '" + MacAddress.mask(abbreviate(roleText)) + "'");
+            throw new Rejection("role must be in, out, outer or inner, got '" + MacAddress.mask(Printable.abbreviate(roleText, 20)) + "'");
         }
         Instant ts = EventTime.parse(object.get("ts"));
-        if (ts.isAfter(now.plus(MAX_FUTURE))) {
-            throw new Rejection("ts " + ts + " is more than " + MAX_FUTURE.toMinutes() + " minutes in the future");
-        }
         JsonNode flag = object.get("randomized");
         if (flag != null && !flag.isNull() && !flag.isBoolean()) {
             throw new Rejection("randomized must be true or false");
@@ -94,6 +74,7 @@ public final class SightingParser extends JsonObjectsParser<Sighting> {
             randomized = flag != null && flag.isBoolean() && flag.booleanValue();
             personId = randomized ? null : hash.textValue();
         }
+        IngestLimits.time(ts, now); // last: a sighting's other faults are the more useful reason
         return new Sighting(gate, scanner, role, ts.toEpochMilli(), personId, randomized);
     }
 
@@ -108,7 +89,4 @@ public final class SightingParser extends JsonObjectsParser<Sighting> {
         return node.textValue();
     }
 
-    private static String abbreviate(String text) {
-        return text.length() <= 20 ? text : text.substring(0, 20) + "...";
-    }
 }

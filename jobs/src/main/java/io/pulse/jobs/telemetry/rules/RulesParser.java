@@ -2,6 +2,7 @@ package io.pulse.jobs.telemetry.rules;
 
 import io.pulse.connectors.mqtt.MqttMessage;
 import io.pulse.jobs.ingest.MessageParser;
+import io.pulse.jobs.ingest.Printable;
 import io.pulse.jobs.ingest.Rejection;
 import io.pulse.jobs.telemetry.MetricRanges;
 
@@ -258,6 +259,6 @@ public final class RulesParser implements MessageParser<AlertRules> {
     }
 
     private static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
+        return Printable.abbreviate(text, 43);
     }
 }

@@ -47,18 +47,18 @@ class SightingParserTest {
 
     @Test
     void firmwareHashesAreUsedAsTheyAre() {
-        parse("east", "[{\"scanner\":\"e-out\",\"role\":\"outer\",\"ts\":1000,\"macHash\":\"" + PERSON + "\"},"
-                + "{\"scanner\":\"e-in\",\"role\":\"INNER\",\"ts\":2000,\"macHash\":\"" + PERSON + "\",\"rssi\":-61}]");
+        parse("east", "[{\"scanner\":\"e-out\",\"role\":\"outer\",\"ts\":1772438401000,\"macHash\":\"" + PERSON + "\"},"
+                + "{\"scanner\":\"e-in\",\"role\":\"INNER\",\"ts\":1772438402000,\"macHash\":\"" + PERSON + "\",\"rssi\":-61}]");
         assertThat(records).extracting(Sighting::personId).containsExactly(PERSON, PERSON);
         assertThat(records).extracting(Sighting::role).containsExactly(GateRole.OUTER, GateRole.INNER);
     }
 
     @Test
     void randomizedMacsAreCountedButNeverPseudonymized() {
-        parse("main", "{\"scanner\":\"s\",\"role\":\"in\",\"ts\":1,\"mac\":\"A6:11:22:33:44:55\"}");      // locally administered
-        parse("main", "{\"scanner\":\"s\",\"role\":\"in\",\"ts\":1,\"mac\":\"A4:5E:60:12:34:56\",\"randomized\":true}");
-        parse("main", "{\"scanner\":\"s\",\"role\":\"in\",\"ts\":1,\"mac\":\"A6:11:22:33:44:55\",\"randomized\":false}");
-        parse("main", "{\"scanner\":\"s\",\"role\":\"in\",\"ts\":1,\"macHash\":\"" + PERSON + "\",\"randomized\":true}");
+        parse("main", "{\"scanner\":\"s\",\"role\":\"in\",\"ts\":1772438400000,\"mac\":\"A6:11:22:33:44:55\"}");      // locally administered
+        parse("main", "{\"scanner\":\"s\",\"role\":\"in\",\"ts\":1772438400000,\"mac\":\"A4:5E:60:12:34:56\",\"randomized\":true}");
+        parse("main", "{\"scanner\":\"s\",\"role\":\"in\",\"ts\":1772438400000,\"mac\":\"A6:11:22:33:44:55\",\"randomized\":false}");
+        parse("main", "{\"scanner\":\"s\",\"role\":\"in\",\"ts\":1772438400000,\"macHash\":\"" + PERSON + "\",\"randomized\":true}");
         assertThat(records).extracting(Sighting::randomized).containsExactly(true, true, false, true);
         assertThat(records.get(0).personId()).isNull();
         assertThat(records.get(1).personId()).isNull();
@@ -68,7 +68,7 @@ class SightingParserTest {
 
     @Test
     void badSightingsAreRefusedWithAReasonThatNeverQuotesAMac() {
-        String ts = "\"ts\":1000";
+        String ts = "\"ts\":1772438401000";
         Map<String, String> corpus = new java.util.LinkedHashMap<>();
         corpus.put("{\"role\":\"in\"," + ts + ",\"mac\":\"A4:5E:60:12:34:56\"}", "scanner is missing");
         corpus.put("{\"scanner\":\"s\"," + ts + ",\"mac\":\"A4:5E:60:12:34:56\"}", "role is missing");
@@ -77,6 +77,10 @@ class SightingParserTest {
         corpus.put("{\"scanner\":\"s\",\"role\":\"in\",\"mac\":\"A4:5E:60:12:34:56\"}", "ts is missing");
         corpus.put("{\"scanner\":\"s\",\"role\":\"in\",\"ts\":\"2026-03-02T09:10:00Z\",\"mac\":\"A4:5E:60:12:34:56\"}",
                 "ts 2026-03-02T09:10:00Z is more than 5 minutes in the future");
+        corpus.put("{\"scanner\":\"s\",\"role\":\"in\",\"ts\":1000,\"mac\":\"A4:5E:60:12:34:56\"}",
+                "ts 1970-01-01T00:00:01Z is before 2000-01-01T00:00:00Z: not a real reading time (clock not set?)");
+        corpus.put("{\"scanner\":\"s x\",\"role\":\"in\"," + ts + ",\"mac\":\"A4:5E:60:12:34:56\"}",
+                "scanner 's x' is not an id: 1 to 64 characters from A-Z a-z 0-9 . _ -");
         corpus.put("{\"scanner\":\"s\",\"role\":\"in\"," + ts + "}", "mac or macHash is missing");
         corpus.put("{\"scanner\":\"s\",\"role\":\"in\"," + ts + ",\"mac\":\"A4:5E:60:12:34:56\",\"macHash\":\"" + PERSON + "\"}",
                 "mac and macHash are both given: send one of them");
@@ -93,18 +97,21 @@ class SightingParserTest {
 
     @Test
     void storedPayloadsHaveEveryMacMasked() {
-        String payload = "{\"mac\":\"a4:5e:60:12:34:56\",\"other\":\"A4-5E-60-12-34-57\",\"bare\":\"A45E60123458\",\"macHash\":\""
-                + PERSON + "\"}";
+        String payload = "{\"mac\":\"a4:5e:60:12:34:56\",\"other\":\"A4-5E-60-12-34-57\",\"bare\":\"A45E60123458\","
+                + "\"dotted\":\"a4.5e.60.12.34.59\",\"cisco\":\"a45e.6012.345a\",\"escaped\":\"5c\\u003a31\\u003a60\\u003A12\\u003a34\\u003a5b\","
+                + "\"macHash\":\"" + PERSON + "\"}";
         String stored = new String(parser.redact(payload.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
-        assertThat(stored).isEqualTo("{\"mac\":\"**:**:**:**:**:**\",\"other\":\"**:**:**:**:**:**\",\"bare\":\"**:**:**:**:**:**\",\"macHash\":\""
-                + PERSON + "\"}");
+        String mask = "**:**:**:**:**:**";
+        assertThat(stored).isEqualTo("{\"mac\":\"" + mask + "\",\"other\":\"" + mask + "\",\"bare\":\"" + mask + "\","
+                + "\"dotted\":\"" + mask + "\",\"cisco\":\"" + mask + "\",\"escaped\":\"" + mask + "\","
+                + "\"macHash\":\"" + PERSON + "\"}");
         assertThat(MacAddress.containsMac(stored)).isFalse();
     }
 
     @Test
     void anArrayRefusesItsBadPartsAlone() {
-        parse("main", "[{\"scanner\":\"s\",\"role\":\"in\",\"ts\":1,\"mac\":\"A4:5E:60:12:34:56\"},"
-                + "{\"scanner\":\"s\",\"role\":\"sideways\",\"ts\":1,\"mac\":\"A4:5E:60:12:34:56\"}]");
+        parse("main", "[{\"scanner\":\"s\",\"role\":\"in\",\"ts\":1772438400000,\"mac\":\"A4:5E:60:12:34:56\"},"
+                + "{\"scanner\":\"s\",\"role\":\"sideways\",\"ts\":1772438400000,\"mac\":\"A4:5E:60:12:34:56\"}]");
         assertThat(records).hasSize(1);
         assertThat(rejects.reasons).containsExactly("role must be in, out, outer or inner, got 'sideways'");
         // the part is masked when ParseStep stores it
