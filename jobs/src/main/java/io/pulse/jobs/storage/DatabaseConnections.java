@@ -1,20 +1,55 @@
 package io.pulse.jobs.storage;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
+import com.mysql.cj.jdbc.NonRegisteringDriver;
 
-/** Opens connections with errors that say which database could not be reached, and why. */
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * Opens connections with errors that say which database could not be reached, and why.
+ *
+ * <p>Through the driver itself, never {@code java.sql.DriverManager}: on a Flink cluster each job
+ * has its own class loader, and DriverManager hands a driver only to the loader that registered it
+ * ("No suitable driver" for the second job in a JVM) and keeps that loader alive after its job ended.
+ */
 public final class DatabaseConnections {
+
+    private static final Driver DRIVER = driver();
 
     private DatabaseConnections() {}
 
+    private static Driver driver() {
+        try {
+            return new NonRegisteringDriver();
+        } catch (SQLException e) {
+            throw new IllegalStateException("the MySQL driver cannot start: " + e.getMessage(), e);
+        }
+    }
+
     public static Connection open(JdbcSettings settings) {
         try {
-            return DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+            return connect(settings);
         } catch (SQLException e) {
             throw new StorageException("cannot connect to MySQL at " + settings + ": " + rootMessage(e), e);
         }
+    }
+
+    /** A new connection, or the driver's exception. */
+    public static Connection connect(JdbcSettings settings) throws SQLException {
+        Properties properties = new Properties();
+        if (settings.user() != null) {
+            properties.setProperty("user", settings.user());
+        }
+        if (settings.password() != null) {
+            properties.setProperty("password", settings.password());
+        }
+        Connection connection = DRIVER.connect(settings.url(), properties);
+        if (connection == null) {
+            throw new SQLException("not a MySQL JDBC URL: " + settings);
+        }
+        return connection;
     }
 
     /** Closes a connection that may already be broken; there is nothing to report if that fails. */

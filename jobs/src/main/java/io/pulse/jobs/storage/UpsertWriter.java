@@ -1,5 +1,7 @@
 package io.pulse.jobs.storage;
 
+import io.pulse.jobs.ingest.RejectedMessage;
+
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.metrics.Counter;
@@ -9,9 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +25,11 @@ import java.util.List;
  * interval has passed since the first buffered row, and before every checkpoint. A failed batch
  * is retried on a fresh connection with a growing pause; after {@code maxRetries} the job fails
  * with a message naming the table and the database, and restarts from its checkpoint.
+ *
+ * <p>A batch the database refuses for its data (SQLSTATE class 22 or 23: too long, out of range,
+ * a constraint) is written again row by row: the rows it takes are written, each refused row goes
+ * to {@code rejected_messages} with the database's reason. Retrying such a row could never
+ * succeed, and failing the job for it would stop every other row behind it for good.
  */
 final class UpsertWriter<T> implements SinkWriter<T> {
 
@@ -33,6 +42,7 @@ final class UpsertWriter<T> implements SinkWriter<T> {
     private final List<T> buffer = new ArrayList<>();
     private final Counter rowsWritten;
     private final Counter retries;
+    private final Counter refusedRows;
     private Connection connection;
     private boolean flushScheduled;
 
@@ -43,6 +53,7 @@ final class UpsertWriter<T> implements SinkWriter<T> {
         MetricGroup group = metrics.addGroup("jdbc", table.table());
         this.rowsWritten = group.counter("rowsWritten");
         this.retries = group.counter("retries");
+        this.refusedRows = group.counter("refusedRows");
         group.gauge("bufferedRows", (Gauge<Integer>) buffer::size);
     }
 
@@ -91,7 +102,7 @@ final class UpsertWriter<T> implements SinkWriter<T> {
     private void writeBatch() throws SQLException {
         if (connection == null || !connection.isValid(5)) {
             closeConnection();
-            connection = java.sql.DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+            connection = DatabaseConnections.connect(settings);
             connection.setAutoCommit(false);
         }
         try (PreparedStatement statement = connection.prepareStatement(table.sql())) {
@@ -102,12 +113,69 @@ final class UpsertWriter<T> implements SinkWriter<T> {
             statement.executeBatch();
             connection.commit();
         } catch (SQLException e) {
-            try {
-                connection.rollback();
-            } catch (SQLException ignored) {
-                // the connection is probably gone; it is replaced on the next attempt
+            rollback();
+            if (!isDataError(e)) {
+                throw e;
             }
+            writeRowByRow();
+        }
+    }
+
+    /** The rows one at a time in one transaction; the ones refused for their data become rejects. */
+    private void writeRowByRow() throws SQLException {
+        List<RejectedMessage> refused = new ArrayList<>();
+        Instant now = Instant.ofEpochMilli(timers.getCurrentProcessingTime());
+        try (PreparedStatement statement = connection.prepareStatement(table.sql())) {
+            for (T record : buffer) {
+                table.bind(statement, record);
+                try {
+                    statement.executeUpdate();
+                } catch (SQLException e) {
+                    if (!isDataError(e)) {
+                        throw e;
+                    }
+                    String reason = "MySQL refused a row of " + table.table() + ": " + DatabaseConnections.rootMessage(e);
+                    refused.add(RejectedMessage.of("sink", "mysql/" + table.table(),
+                            String.valueOf(record).getBytes(StandardCharsets.UTF_8), reason, now));
+                }
+            }
+            if (!refused.isEmpty()) {
+                try (PreparedStatement rejects = connection.prepareStatement(RejectedMessage.TABLE.sql())) {
+                    for (RejectedMessage reject : refused) {
+                        RejectedMessage.TABLE.bind(rejects, reject);
+                        rejects.addBatch();
+                    }
+                    rejects.executeBatch();
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            rollback();
             throw e;
+        }
+        if (!refused.isEmpty()) {
+            refusedRows.inc(refused.size());
+            LOG.warn("{} of {} rows refused by {} ({}); stored in rejected_messages", refused.size(), buffer.size(),
+                    table.table(), refused.get(0).reason());
+        }
+    }
+
+    /** SQLSTATE class 22 (data exception) or 23 (constraint violation): the row, not the connection. */
+    static boolean isDataError(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void rollback() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the connection is probably gone; it is replaced on the next attempt
         }
     }
 

@@ -162,4 +162,29 @@ class UpsertSinkITCase {
 
         assertThat(rows(settings)).isEqualTo(expected(12_000, false));
     }
+
+    @Test
+    void aRowTheDatabaseRefusesForItsDataBecomesARejectAndTheRestIsWritten(TestInfo test) throws Exception {
+        JdbcSettings settings = freshSchema(test);
+        Configuration config = new Configuration();
+        config.set(RestartStrategyOptions.RESTART_STRATEGY, "none"); // a failure would fail the test
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+        env.setParallelism(1);
+        Alert tooLong = new Alert("alert-too-long", "d".repeat(65), "OVERHEAT", "HIGH", BASE, null, 1, "device id over 64");
+        List<Alert> alerts = new ArrayList<>(LongStream.range(0, 300).mapToObj(i -> Alert.number(i, false)).toList());
+        alerts.add(150, tooLong);
+        env.fromData(alerts).sinkTo(UpsertSink.into(ALERTS, settings));
+        env.execute("jdbc-sink-refused-row");
+
+        assertThat(rows(settings)).isEqualTo(expected(300, false));
+        try (Connection connection = DatabaseConnections.open(settings);
+             Statement statement = connection.createStatement();
+             ResultSet r = statement.executeQuery("SELECT topic, reason, job FROM rejected_messages")) {
+            assertThat(r.next()).isTrue();
+            assertThat(r.getString(1)).isEqualTo("mysql/alerts");
+            assertThat(r.getString(2)).startsWith("MySQL refused a row of alerts: ").contains("Data too long for column 'device_id'");
+            assertThat(r.getString(3)).isEqualTo("sink");
+            assertThat(r.next()).as("one reject").isFalse();
+        }
+    }
 }

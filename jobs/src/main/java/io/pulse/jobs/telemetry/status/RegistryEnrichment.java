@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -61,7 +60,7 @@ public final class RegistryEnrichment extends RichMapFunction<AlertInput, AlertI
         try {
             if (connection == null || !connection.isValid(2)) {
                 close();
-                connection = DriverManager.getConnection(settings.url(), settings.user(), settings.password());
+                connection = DatabaseConnections.connect(settings);
             }
             try (PreparedStatement statement = connection.prepareStatement(QUERY)) {
                 statement.setString(1, deviceId);
