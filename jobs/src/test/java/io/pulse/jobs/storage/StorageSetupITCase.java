@@ -48,7 +48,7 @@ class StorageSetupITCase {
 
         String summary = StorageSetup.migrate(options, Map.of(ReadOnlyUser.PASSWORD_VARIABLE, "from-env"));
 
-        assertThat(summary).startsWith("MySQL at jdbc:mysql://127.0.0.1:" + DB.port() + "/setup_migrate as root: schema at version 2")
+        assertThat(summary).startsWith("MySQL at jdbc:mysql://127.0.0.1:" + DB.port() + "/setup_migrate as root: schema at version 3")
                 .contains("read-only user 'pulse_readonly' can SELECT").doesNotContain("from-env");
         try (Connection reader = DriverManager.getConnection(url, "pulse_readonly", "from-env")) {
             assertThat(reader.isValid(2)).isTrue();
@@ -63,7 +63,7 @@ class StorageSetupITCase {
                 "--jdbc.url", url, "--jdbc.user", DB.user(), "--jdbc.password", DB.password()};
 
         String out = runUntilStartedThenCancel(run, cluster);
-        assertThat(out).contains("schema at version 2 (2 migrations applied)").contains("energy job running");
+        assertThat(out).contains("schema at version 3 (3 migrations applied)").contains("energy job running");
 
         String[] noMigrate = java.util.stream.Stream.concat(java.util.Arrays.stream(run),
                 java.util.stream.Stream.of("--jdbc.migrate", "false")).toArray(String[]::new);
