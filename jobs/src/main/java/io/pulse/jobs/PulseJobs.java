@@ -3,7 +3,11 @@ package io.pulse.jobs;
 import io.pulse.jobs.options.JobOptions;
 import io.pulse.jobs.options.OptionsException;
 import org.apache.flink.configuration.Configuration;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -11,8 +15,11 @@ import java.util.Optional;
  * Entry point of the jobs: {@code PulseJobs <job> [--key value ...]}, also the main class of the
  * fat jar for {@code flink run -c io.pulse.jobs.PulseJobs pulse-jobs.jar <job> ...}.
  *
- * <p>Exit codes: 0 done, 2 wrong command line (one line on stderr naming the problem), 3 the job
- * is not available yet.
+ * <p>{@link #main} never ends the JVM: under {@code flink run} or a REST/Web-UI submission it runs
+ * inside the client or the JobManager, where {@code System.exit} would take every other job down.
+ * A wrong command line throws {@link PulseJobsException} with the one line that names the problem,
+ * which Flink hands back to the submitter. Exit codes (0 done, 1 failed, 2 wrong command line, 3
+ * the job is not available yet) belong to {@code ./pulse}, which calls {@link #run}.
  */
 public final class PulseJobs {
     public static final int EXIT_OK = 0;
@@ -24,9 +31,57 @@ public final class PulseJobs {
     }
 
     public static void main(String[] args) throws Exception {
-        int code = run("PulseJobs", args, System.out, System.err);
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        PrintStream err = new PrintStream(new TeeOutputStream(System.err, errors), true, StandardCharsets.UTF_8);
+        int code = run("PulseJobs", args, System.out, err);
         if (code != EXIT_OK) {
-            System.exit(code);
+            String said = errors.toString(StandardCharsets.UTF_8).strip();
+            String line = said.isEmpty() ? "pulse: the job ended with exit code " + code
+                    : said.lines().filter(l -> l.startsWith("pulse: ")).findFirst().orElse(said.lines().findFirst().orElse(said));
+            throw new PulseJobsException(line, code);
+        }
+    }
+
+    /** A start that {@code main} refused, with the one-line reason and the exit code {@code ./pulse} would use. */
+    public static final class PulseJobsException extends RuntimeException {
+        private final int exitCode;
+
+        PulseJobsException(String message, int exitCode) {
+            super(message, null, false, false); // the line says it all; no stack trace to scroll past
+            this.exitCode = exitCode;
+        }
+
+        public int exitCode() {
+            return exitCode;
+        }
+    }
+
+    /** Writes to two streams: what main prints also becomes its exception's message. */
+    private static final class TeeOutputStream extends OutputStream {
+        private final OutputStream first;
+        private final OutputStream second;
+
+        TeeOutputStream(OutputStream first, OutputStream second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            first.write(b);
+            second.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            first.write(b, off, len);
+            second.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            first.flush();
+            second.flush();
         }
     }
 

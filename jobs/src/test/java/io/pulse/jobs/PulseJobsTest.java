@@ -1,6 +1,7 @@
 package io.pulse.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -88,5 +89,17 @@ class PulseJobsTest {
         assertThat(run("telemetry", "--mqtt.broker", "tcp://h:1883")).isEqualTo(2);
         assertThat(err()).isEqualTo("pulse: --jdbc.url is required for the telemetry job (alerts and"
                 + " rejected messages go to MySQL)" + System.lineSeparator());
+    }
+
+    @Test
+    void mainThrowsTheOneLineReasonInsteadOfEndingTheJvm() {
+        // Under a REST submission main runs inside the JobManager: System.exit would end it.
+        assertThatThrownBy(() -> PulseJobs.main(new String[] {"movement", "--mqtt.broker", "tcp://h:1883"}))
+                .isInstanceOf(PulseJobs.PulseJobsException.class)
+                .hasMessageStartingWith("pulse: ")
+                .hasMessageContaining("--movement.hmac-key")
+                .satisfies(e -> assertThat(((PulseJobs.PulseJobsException) e).exitCode()).isEqualTo(2));
+        assertThatThrownBy(() -> PulseJobs.main(new String[] {"telemetri"}))
+                .hasMessage("pulse: unknown job 'telemetri'; the jobs are telemetry, movement, energy");
     }
 }
