@@ -29,6 +29,11 @@ import static io.pulse.jobs.telemetry.alerts.OfflineState.NONE;
  *       registered per reading.</li>
  * </ul>
  *
+ * <p>After a restore, a device whose deadline passed while the job was down is given one full
+ * timeout from the restart before it is called silent: the job, not the device, was away (a
+ * crash, kill -9, a failover). Its alert, if it stays silent, has the same opening time and id as
+ * in a run without the restart.
+ *
  * <p>State policy: a device's state is needed while it reports. Once the wall-clock path has
  * opened OFFLINE and the device then stays silent for {@code retention} (default 7 days), it is
  * taken as gone: state and timers are cleared and its OFFLINE alert stays open in the table
@@ -42,6 +47,8 @@ public final class OfflineDetector extends KeyedProcessFunction<String, Evaluate
 
     private final long retentionMs;
     private transient ValueState<OfflineState> state;
+    /** Processing time of this subtask's first callback: when this run of the job started receiving. */
+    private transient long startedAt;
 
     public OfflineDetector() {
         this(DEFAULT_RETENTION);
@@ -54,10 +61,18 @@ public final class OfflineDetector extends KeyedProcessFunction<String, Evaluate
     @Override
     public void open(OpenContext openContext) {
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("offline", TypeInformation.of(OfflineState.class)));
+        startedAt = NONE;
+    }
+
+    private void started(long now) {
+        if (startedAt == NONE) {
+            startedAt = now;
+        }
     }
 
     @Override
     public void processElement(EvaluatedReading r, Context ctx, Collector<Alert> out) throws Exception {
+        started(ctx.timerService().currentProcessingTime());
         OfflineState st = state.value();
         if (st == null) {
             st = new OfflineState();
@@ -87,12 +102,18 @@ public final class OfflineDetector extends KeyedProcessFunction<String, Evaluate
             return; // forgotten; a reading's timer from before is of no use now
         }
         String deviceId = ctx.getCurrentKey();
+        long now = ctx.timerService().currentProcessingTime();
+        started(now);
         if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
             judgeInOrder(st, deviceId, ctx, out);
         } else if (ts == st.deadline) {
             st.deadline = NONE;
+            long lastArrival = st.dueAt - st.afterMs;
             if (st.dueAt != NONE && st.dueAt > ts) {
                 st.deadline = st.dueAt; // readings came since it was set
+                ctx.timerService().registerProcessingTimeTimer(st.deadline);
+            } else if (st.dueAt != NONE && lastArrival < startedAt && now < startedAt + st.afterMs) {
+                st.deadline = startedAt + st.afterMs; // heard by an earlier run: a timeout from this one's start
                 ctx.timerService().registerProcessingTimeTimer(st.deadline);
             } else if (st.dueAt != NONE) {
                 st.dueAt = NONE;

@@ -27,7 +27,10 @@ public final class OfflineTracker {
     public static List<AlertEvent> arrived(OfflineState st, EvaluatedReading r) {
         List<AlertEvent> events = List.of();
         if (st.open != null && r.ts() > st.silentSince) {
-            events = List.of(resolve(st.open, st.silentSince, r.ts()));
+            // Never before it opened: a reading from inside the timeout, delayed on its way, proves
+            // the silence shorter than the alert says; it ends the alert at its opening.
+            long backAt = Math.max(r.ts(), st.open.openedAt().toEpochMilli());
+            events = List.of(resolve(st.open, st.silentSince, backAt));
             st.resolvedOnArrival = st.open.openedAt().toEpochMilli();
             st.open = null;
             st.silentSince = NONE;

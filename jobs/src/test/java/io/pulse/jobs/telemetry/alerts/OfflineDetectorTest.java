@@ -203,4 +203,38 @@ class OfflineDetectorTest {
         assertThat(events(harness)).extracting(AlertEvent::event).containsExactly("opened", "resolved");
         assertThat(harness.numProcessingTimeTimers()).isEqualTo(1); // only the next deadline
     }
+
+    @Test
+    void aDeadlineThatPassedWhileTheJobWasDownGivesTheDeviceOneTimeoutFromTheRestart() throws Exception {
+        arrive(harness, reading("R3", 0, "temperature", 20));
+        arrive(harness, reading("R4", 0, "temperature", 20));
+        harness.setProcessingTime(WALL + 5_000);
+        var snapshot = harness.snapshot(1, 1);
+
+        try (var restored = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new OfflineDetector(Duration.ofHours(1))),
+                EvaluatedReading::deviceId, Types.STRING)) {
+            restored.initializeState(snapshot);
+            restored.open();
+            restored.setProcessingTime(WALL + 60_000); // back 55 s later: both deadlines passed while down
+            assertThat(events(restored)).as("the job was away, not the devices").isEmpty();
+
+            restored.setProcessingTime(WALL + 70_000);
+            arrive(restored, reading("R4", 65, "temperature", 20)); // R4 reports within its grace
+            restored.setProcessingTime(WALL + 75_000); // a timeout after the restart: R3 is silent
+            assertThat(events(restored)).extracting(AlertEvent::event, e -> e.alert().deviceId(), e -> e.alert().openedAt())
+                    .containsExactly(tuple("opened", "R3", Instant.ofEpochMilli(at(15))));
+        }
+    }
+
+    @Test
+    void aDelayedReadingFromInsideTheTimeoutNeverResolvesBeforeTheAlertOpened() throws Exception {
+        arrive(harness, reading("R3", 0, "temperature", 20));
+        harness.setProcessingTime(WALL + 15_000); // opened at reading 0 + 15 s
+        arrive(harness, reading("R3", 5, "temperature", 20)); // sent at 5 s, held up on its way
+
+        Alert resolved = events(harness).get(1).alert();
+        assertThat(resolved.openedAt()).isEqualTo(Instant.ofEpochMilli(at(15)));
+        assertThat(resolved.resolvedAt()).isEqualTo(resolved.openedAt());
+    }
 }
