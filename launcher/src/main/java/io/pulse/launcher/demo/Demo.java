@@ -111,6 +111,8 @@ public final class Demo implements AutoCloseable {
         String hmacKey = HexFormat.of().formatHex(secret);
         JobOptions options = JobOptions.parse(
                 "--mqtt.broker", broker.uri(), "--movement.hmac-key", hmacKey,
+                // the demo's own spool, removed with its other files: another run must not replay it
+                "--mqtt.spool-dir", root.resolve("spool").toString(),
                 "--jdbc.url", mysql.jdbcUrl(), "--jdbc.user", EmbeddedMariaDb.USER,
                 "--influx.url", questDb.url(), "--influx.org", "pulse", "--influx.bucket", "pulse",
                 "--checkpoint.interval", String.valueOf(s.checkpointInterval.toMillis()));
