@@ -11,45 +11,13 @@ import java.util.List;
 
 /**
  * What the dashboards read but the jobs do not write yet, written here in the exact form the
- * jobs are asked to write it (README, Grafana section). Remove each part once a job writes it:
- * <ol>
- *   <li>{@code anomalous} in InfluxDB {@code telemetry}: an integer field on every scored reading,
- *       1 when any of its metrics has |z| >= 3, else 0 (readings without any score have none).
- *       Derived here from the {@code *_z} fields the telemetry job really wrote.</li>
- *   <li>Rows of MySQL {@code pipeline_health} (migration V3): one per job, subtask and wall-clock
- *       minute. Written here from what the script sent each job in this run.</li>
- * </ol>
+ * jobs are asked to write it (README, Grafana section). Remove it once the jobs write it: rows
+ * of MySQL {@code pipeline_health} (migration V3), one per job, subtask and wall-clock minute,
+ * written here from what the script sent each job in this run.
  */
 final class PendingJobOutputs {
 
     private PendingJobOutputs() {}
-
-    /** Adds {@code anomalous} to each scored telemetry point, from the job's own z-scores. */
-    static int writeAnomalousField(InfluxV1Server influx) {
-        StringBuilder lines = new StringBuilder();
-        int written = 0;
-        for (InfluxResult.Series series : influx.query("SELECT * FROM \"telemetry\"").series()) {
-            int time = series.columns().indexOf("time");
-            int device = series.columns().indexOf("device");
-            for (List<Object> row : series.values()) {
-                boolean scored = false;
-                boolean anomalous = false;
-                for (int i = 0; i < row.size(); i++) {
-                    if (series.columns().get(i).endsWith("_z") && row.get(i) instanceof Number z) {
-                        scored = true;
-                        anomalous |= Math.abs(z.doubleValue()) >= 3;
-                    }
-                }
-                if (scored) {
-                    lines.append("telemetry,device=").append(row.get(device)).append(" anomalous=").append(anomalous ? 1 : 0)
-                            .append("i ").append(((Number) row.get(time)).longValue()).append('\n');
-                    written++;
-                }
-            }
-        }
-        influx.write(lines.toString(), "ms");
-        return written;
-    }
 
     /** Per job: what it received in the run, and what it dropped as late or as a repeat. */
     record JobCounts(String job, int recordsIn, int late, int duplicates) {}

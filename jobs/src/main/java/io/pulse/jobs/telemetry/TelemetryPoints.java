@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * The time series of a scored reading: measurement {@code telemetry}, tag {@code device}, one
- * field per metric and one {@code <metric>_z} per anomaly score. Keyed by device and ts, so a
- * replayed reading overwrites its point.
+ * field per metric, one {@code <metric>_z} per anomaly score and, on a reading with any score, the
+ * integer {@code anomalous} (1 when a score reached the threshold): the fleet dashboard's anomaly
+ * rate is its mean. Keyed by device and ts, so a replayed reading overwrites its point.
  */
 public final class TelemetryPoints implements InfluxPointMapper<ScoredReading> {
 
@@ -23,6 +24,9 @@ public final class TelemetryPoints implements InfluxPointMapper<ScoredReading> {
         }
         for (Map.Entry<String, Double> score : reading.zScores().entrySet()) {
             point.field(score.getKey() + "_z", score.getValue());
+        }
+        if (!reading.zScores().isEmpty()) {
+            point.field("anomalous", reading.anomalous() ? 1L : 0L); // an integer, always: InfluxDB fixes a field's type
         }
         return List.of(point.time(reading.ts(), InfluxPrecision.MILLISECONDS).build());
     }
