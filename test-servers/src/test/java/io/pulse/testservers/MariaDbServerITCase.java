@@ -24,7 +24,7 @@ class MariaDbServerITCase {
     static final MariaDbServer DB = MariaDbServer.create();
 
     @Test
-    void datetime3KeepsItsMillisecondsThroughMysqlConnectorJ() throws Exception {
+    void itIsTheStockServerVersionAndDatetime3KeepsMillisecondsBoundAsText() throws Exception {
         assertThat(DB.port()).isNotEqualTo(3306);
         assertThat(DB.jdbcUrl()).startsWith("jdbc:mysql://127.0.0.1:" + DB.port() + "/pulse?");
         LocalDateTime ts = LocalDateTime.of(2026, 3, 2, 8, 0, 1, 250_000_000);
@@ -32,7 +32,9 @@ class MariaDbServerITCase {
             s.execute("CREATE TABLE ms_check (id INT PRIMARY KEY, at DATETIME(3) NOT NULL)");
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO ms_check VALUES (?, ?)")) {
                 insert.setInt(1, 1);
-                insert.setObject(2, ts);
+                // As Pulse's UpsertTable binds times: mysql-connector-j takes the stock "5.5.5-..."
+                // version for MySQL 5.5 and would drop the milliseconds of a LocalDateTime.
+                insert.setString(2, "2026-03-02 08:00:01.250");
                 insert.executeUpdate();
             }
             try (ResultSet rs = s.executeQuery("SELECT at, DATE_FORMAT(at, '%f') FROM ms_check WHERE id = 1")) {
@@ -40,7 +42,8 @@ class MariaDbServerITCase {
                 assertThat(rs.getObject(1, LocalDateTime.class)).isEqualTo(ts);
                 assertThat(rs.getString(2)).isEqualTo("250000"); // stored, not just rounded on the way back
             }
-            assertThat(c.getMetaData().getDatabaseProductVersion()).isEqualTo(MariaDbServer.REPORTED_VERSION);
+            assertThat(c.getMetaData().getDatabaseProductVersion()).as("the real version, as users' servers report it")
+                    .startsWith("5.5.5-").contains("-MariaDB");
         }
     }
 

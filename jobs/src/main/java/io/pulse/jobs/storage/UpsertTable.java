@@ -7,8 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -81,7 +79,11 @@ public final class UpsertTable<T> implements Serializable {
         return "INSERT INTO " + quote(table) + " (" + names + ") VALUES (" + marks + ") ON DUPLICATE KEY UPDATE " + onDuplicate;
     }
 
-    /** Binds one record's values, in column order; times are written as UTC. */
+    /**
+     * Binds one record's values, in column order. Times are written as UTC text to the millisecond:
+     * mysql-connector-j takes a stock MariaDB ("5.5.5-10.11.x-MariaDB") for MySQL 5.5 and drops the
+     * milliseconds of a date-time parameter; text reaches DATETIME(3) whole on MariaDB and MySQL.
+     */
     public void bind(PreparedStatement statement, T record) throws SQLException {
         for (int i = 0; i < columns.size(); i++) {
             Object value = columns.get(i).value().apply(record);
@@ -89,7 +91,7 @@ public final class UpsertTable<T> implements Serializable {
             if (value == null) {
                 statement.setNull(index, Types.NULL);
             } else if (value instanceof Instant instant) {
-                statement.setObject(index, LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+                statement.setString(index, SqlTimes.utc(instant));
             } else if (value instanceof Enum<?> e) {
                 statement.setString(index, e.name());
             } else {

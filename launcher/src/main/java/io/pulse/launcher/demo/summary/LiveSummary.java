@@ -1,5 +1,6 @@
 package io.pulse.launcher.demo.summary;
 
+import io.pulse.jobs.storage.SqlTimes;
 import io.pulse.jobs.storage.DatabaseConnections;
 import io.pulse.jobs.storage.JdbcSettings;
 import java.io.PrintStream;
@@ -128,8 +129,8 @@ public final class LiveSummary implements AutoCloseable {
     private static List<AlertLine> changedAlerts(Connection c, Instant since) throws SQLException {
         List<AlertLine> lines = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(CHANGED_ALERTS)) {
-            s.setObject(1, LocalDateTime.ofInstant(since, ZoneOffset.UTC));
-            s.setObject(2, LocalDateTime.ofInstant(since, ZoneOffset.UTC));
+            s.setString(1, SqlTimes.utc(since)); // as text: the driver would drop the milliseconds
+            s.setString(2, SqlTimes.utc(since));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     Instant openedAt = utc(rs, 4);

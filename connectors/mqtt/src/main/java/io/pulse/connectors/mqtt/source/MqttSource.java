@@ -21,8 +21,9 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
  * An unbounded Flink source reading MQTT 5 topics. Build it with {@link #builder()}; see
- * {@link MqttSourceBuilder} for every option. Each parallel reader owns one persistent session
- * and readers share the load through an MQTT 5 shared subscription.
+ * {@link MqttSourceBuilder} for every option. Each parallel reader owns one persistent session;
+ * by default every session subscribes with a plain filter and keeps the topics that hash to it,
+ * writing what it receives to a write-ahead spool before acknowledging it.
  */
 public final class MqttSource<T>
         implements Source<T, MqttSessionSplit, MqttEnumeratorState>, ResultTypeQueryable<T> {
