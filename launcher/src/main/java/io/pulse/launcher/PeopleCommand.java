@@ -39,6 +39,12 @@ final class PeopleCommand {
             return PulseJobs.EXIT_USAGE;
         }
         Path file = Path.of(args[1]);
+        // The file first: asking for a key and a database before saying the file is not there wastes a try.
+        if (!Files.isReadable(file)) {
+            err.println("pulse: cannot read the roster " + file.toAbsolutePath()
+                    + (Files.exists(file) ? " (no permission to read it)" : " (no such file)"));
+            return PulseJobs.EXIT_USAGE;
+        }
         JobOptions options;
         String key;
         try {
@@ -47,10 +53,6 @@ final class PeopleCommand {
             options.require(Option.JDBC_URL, "(the database that holds the people table)");
         } catch (OptionsException e) {
             err.println("pulse: " + e.getMessage());
-            return PulseJobs.EXIT_USAGE;
-        }
-        if (!Files.isReadable(file)) {
-            err.println("pulse: cannot read the roster " + file);
             return PulseJobs.EXIT_USAGE;
         }
         try {

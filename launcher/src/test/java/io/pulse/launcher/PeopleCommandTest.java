@@ -41,4 +41,11 @@ class PeopleCommandTest {
                 "--jdbc.url", "jdbc:mysql://h:3306/pulse")).isEqualTo(2);
         assertThat(err()).startsWith("pulse: cannot read the roster ");
     }
+
+    @Test
+    void aMissingRosterIsSaidBeforeAnythingIsAskedFor(@TempDir Path dir) throws Exception {
+        Path missing = dir.resolve("missing.csv");
+        assertThat(pulse("people", "import", missing.toString())).isEqualTo(2);
+        assertThat(err()).isEqualTo("pulse: cannot read the roster " + missing.toAbsolutePath() + " (no such file)");
+    }
 }

@@ -25,7 +25,7 @@ public final class BridgeCommand implements Callable<Integer> {
 
     static final int USER_ERROR = 2;
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "YAML configuration (see config/bridge.example.yaml)")
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "YAML configuration (see modbus-bridge/config/bridge.example.yaml)")
     Path config;
 
     @Option(names = "--check", description = "check the configuration (and that serial ports exist), then exit")
@@ -56,7 +56,7 @@ public final class BridgeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         if (config == null) {
-            throw new ConfigException("--config FILE is required (see config/bridge.example.yaml)");
+            throw new ConfigException("--config FILE is required (see modbus-bridge/config/bridge.example.yaml)");
         }
         BridgeConfig loaded = ConfigLoader.load(config);
         if (check) {

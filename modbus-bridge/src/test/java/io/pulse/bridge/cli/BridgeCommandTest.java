@@ -58,7 +58,7 @@ class BridgeCommandTest {
         err.getBuffer().setLength(0);
         assertThat(run()).isEqualTo(2);
         assertThat(err.toString().lines()).containsExactly(
-                "pulse-modbus-bridge: --config FILE is required (see config/bridge.example.yaml)");
+                "pulse-modbus-bridge: --config FILE is required (see modbus-bridge/config/bridge.example.yaml)");
     }
 
     @Test
