@@ -11,6 +11,7 @@ import io.pulse.jobs.movement.ingest.PseudonymKey;
 import io.pulse.jobs.telemetry.TelemetryJob;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.core.execution.JobClient;
 import io.pulse.jobs.wiring.SubscriptionProgress;
@@ -115,6 +116,10 @@ public enum PulseJob {
         addTo(env, options);
         JobClient job = env.executeAsync("pulse-" + jobName);
         out.println("pulse: " + jobName + " job running: " + options.describe());
+        if (!env.getConfiguration().get(DeploymentOptions.ATTACHED)) {
+            out.println("pulse: " + jobName + " job submitted (detached) as " + job.getJobID());
+            return PulseJobs.EXIT_OK; // flink run -d: the cluster runs it, nothing to wait for here
+        }
         SubscriptionProgress.await(jobName, job, out);
         try {
             job.getJobExecutionResult().get();

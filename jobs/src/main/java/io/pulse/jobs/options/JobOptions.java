@@ -336,6 +336,15 @@ public final class JobOptions implements Serializable {
         return get(Option.MQTT_PASSWORD);
     }
 
+    /** A trust store for an {@code ssl://} broker with a private CA, or empty for the JVM's. */
+    public Optional<String> mqttTrustStore() {
+        return get(Option.MQTT_TRUSTSTORE);
+    }
+
+    public Optional<String> mqttTrustStorePassword() {
+        return get(Option.MQTT_TRUSTSTORE_PASSWORD);
+    }
+
     /** Where the MQTT source spools, or empty for its default. */
     public Optional<String> mqttSpoolDir() {
         return get(Option.MQTT_SPOOL_DIR);

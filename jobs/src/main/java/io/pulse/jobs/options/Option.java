@@ -8,6 +8,9 @@ public enum Option {
             "the MQTT broker, tcp://host:port or ssl://host:port"),
     MQTT_USERNAME("mqtt.username", Kind.TEXT, false, null, "MQTT user name"),
     MQTT_PASSWORD("mqtt.password", Kind.TEXT, true, null, "MQTT password"),
+    MQTT_TRUSTSTORE("mqtt.truststore", Kind.TEXT, false, null,
+            "trust store (PKCS12 or JKS) with the CA of an ssl:// broker's certificate (absent: the JVM's)"),
+    MQTT_TRUSTSTORE_PASSWORD("mqtt.truststore-password", Kind.TEXT, true, null, "password of --mqtt.truststore"),
     MQTT_SPOOL_DIR("mqtt.spool-dir", Kind.LOCAL_DIRECTORY, false, null,
             "where the MQTT source keeps what it received until a checkpoint covers it; must outlive the process"
                     + " (absent: <java.io.tmpdir>/pulse-mqtt-spool)"),

@@ -21,6 +21,7 @@ public final class JobMqtt {
                 .clientIdPrefix(clientIdPrefix)
                 .deserializer(MqttDeserializer.raw());
         options.mqttUsername().ifPresent(user -> builder.credentials(user, options.mqttPassword().orElse(null)));
+        options.mqttTrustStore().ifPresent(store -> builder.trustStore(store, options.mqttTrustStorePassword().orElse(null)));
         options.mqttSpoolDir().ifPresent(builder::spoolDirectory);
         return builder;
     }
@@ -31,6 +32,7 @@ public final class JobMqtt {
                 .clientIdPrefix(clientIdPrefix)
                 .serializer(serializer);
         options.mqttUsername().ifPresent(user -> builder.credentials(user, options.mqttPassword().orElse(null)));
+        options.mqttTrustStore().ifPresent(store -> builder.trustStore(store, options.mqttTrustStorePassword().orElse(null)));
         return builder.build();
     }
 }
