@@ -55,19 +55,25 @@ class MqttSourceUnderStressITCase {
         }
     }
 
+    /** A source on {@code <topic>/+} with its own spool, reconnecting within a second of the broker's return. */
+    private static MqttSource<String> source(String topic, String prefix) {
+        return MqttSource.<String>builder()
+                .brokerUri(MQTT.uri())
+                .topic(topic + "/+")
+                .clientIdPrefix(prefix)
+                .reconnectBackoff(Duration.ofMillis(100), Duration.ofSeconds(1))
+                .spoolDirectory(MQTT.newSpoolDirectory())
+                .deserializer(MqttDeserializer.utf8())
+                .build();
+    }
+
     @ParameterizedTest(name = "checkpoints every {0} ms")
     @ValueSource(longs = {2_000, 60_000})
     void messagesPublishedAsFastAsPossibleThroughAWindowOf1000ArriveExactlyOnceWithoutADisconnect(long checkpointMillis) throws Exception {
         String topic = "flow/" + checkpointMillis;
         String prefix = "flow-" + checkpointMillis;
         CollectingSink sink = new CollectingSink(prefix);
-        MqttSource<String> source = MqttSource.<String>builder()
-                .brokerUri(MQTT.uri())
-                .topic(topic + "/+")
-                .clientIdPrefix(prefix)
-                .spoolDirectory(MQTT.newSpoolDirectory())
-                .deserializer(MqttDeserializer.utf8())
-                .build();
+        MqttSource<String> source = source(topic, prefix);
         job = SourceTestJob.start(source, 1, checkpointMillis, sink, null);
         long started;
         try (TestPublisher publisher = new TestPublisher(MQTT.host(), MQTT.port())) {
@@ -89,10 +95,8 @@ class MqttSourceUnderStressITCase {
     void aBacklogQueuedWhileTheJobWasDownDrainsExactlyOnceWithoutADisconnect() throws Exception {
         String topic = "backlog";
         String prefix = "backlog";
-        String spool = MQTT.newSpoolDirectory();
         CollectingSink sink = new CollectingSink(prefix);
-        MqttSource<String> source = MqttSource.<String>builder().brokerUri(MQTT.uri()).topic(topic + "/+")
-                .clientIdPrefix(prefix).spoolDirectory(spool).deserializer(MqttDeserializer.utf8()).build();
+        MqttSource<String> source = source(topic, prefix);
         int backlog = 50_000;
         try (TestPublisher publisher = new TestPublisher(MQTT.host(), MQTT.port())) {
             job = SourceTestJob.start(source, 1, 1_000, sink, null);
@@ -114,14 +118,7 @@ class MqttSourceUnderStressITCase {
         String topic = "restart/" + readers;
         String prefix = "restart-" + readers;
         CollectingSink sink = new CollectingSink(prefix);
-        MqttSource<String> source = MqttSource.<String>builder()
-                .brokerUri(MQTT.uri())
-                .topic(topic + "/+")
-                .clientIdPrefix(prefix)
-                .reconnectBackoff(Duration.ofMillis(100), Duration.ofSeconds(1))
-                .spoolDirectory(MQTT.newSpoolDirectory())
-                .deserializer(MqttDeserializer.utf8())
-                .build();
+        MqttSource<String> source = source(topic, prefix);
         job = SourceTestJob.start(source, readers, 1_000, sink, null);
         try (TestPublisher warmup = new TestPublisher(MQTT.host(), MQTT.port())) {
             SourceTestJob.warmUp(warmup, topic, sink, readers);
