@@ -62,6 +62,8 @@ final class MqttSession implements AutoCloseable {
     private final AtomicLong skipped = new AtomicLong();
     private ScheduledFuture<?> scheduledCommit;
     private volatile boolean closing;
+    /** A spool that cannot be written: the reader fails the task, and a restart reconnects and gets everything again. */
+    private volatile IOException failure;
 
     MqttSession(MqttSourceOptions options, MqttSessionSplit split, SessionSpool spool, Runnable onCommit) {
         this.options = options;
@@ -141,7 +143,7 @@ final class MqttSession implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (IOException e) {
-                LOG.error("MQTT session '{}' cannot write its spool; the message stays unacknowledged: {}", clientId, e.toString());
+                failed(e);
                 return;
             }
             received.incrementAndGet();
@@ -165,8 +167,7 @@ final class MqttSession implements AutoCloseable {
         try {
             spool.commit();
         } catch (IOException e) {
-            LOG.error("MQTT session '{}' cannot commit its spool; {} messages stay unacknowledged: {}",
-                    clientId, uncommitted.size(), e.toString());
+            failed(e);
             return;
         }
         for (Mqtt5Publish publish : uncommitted) {
@@ -179,6 +180,26 @@ final class MqttSession implements AutoCloseable {
         }
         uncommitted.clear();
         onCommit.run();
+    }
+
+    /**
+     * Nothing after an unwritten message may be acknowledged (the client acknowledges in order), so
+     * this session stops taking messages; {@link #checkFailure} hands the error to the task.
+     */
+    private void failed(IOException e) {
+        if (failure == null) {
+            failure = new IOException("MQTT session '" + clientId + "' cannot write its spool "
+                    + spool + ": " + e.getMessage() + "; nothing unwritten was acknowledged", e);
+            LOG.error(failure.getMessage());
+        }
+        closing = true; // takes no more messages: the broker keeps them for the next attempt
+    }
+
+    /** Throws the spool failure, if any, on the task thread. */
+    void checkFailure() throws IOException {
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     private static MqttMessage toMessage(Mqtt5Publish publish) {

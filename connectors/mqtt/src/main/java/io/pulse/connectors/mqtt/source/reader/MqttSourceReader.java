@@ -110,11 +110,13 @@ public final class MqttSourceReader<T> implements SourceReader<T, MqttSessionSpl
                 emit(message, output);
                 return InputStatus.MORE_AVAILABLE;
             }
+            session.checkFailure();
             turn++;
             readInTurn = 0;
         }
         availability.reset();
         for (MqttSession session : order) {
+            session.checkFailure();
             if (session.spool().hasNext()) {
                 return InputStatus.MORE_AVAILABLE;
             }

@@ -190,6 +190,11 @@ public final class SessionSpool implements AutoCloseable {
     }
 
     @Override
+    public String toString() {
+        return folder.toString();
+    }
+
+    @Override
     public void close() throws IOException {
         try {
             writer.close();

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What an operator sees when the broker refuses the source or is not there. */
 class MqttConnectionErrorsITCase {
@@ -76,6 +77,29 @@ class MqttConnectionErrorsITCase {
             }
             Await.until(Duration.ofSeconds(10), () -> session.spool().hasNext(), () -> "no message after the broker came back");
             assertThat(session.spool().next().payloadAsString()).isEqualTo("back");
+        }
+    }
+
+    @Test
+    void aSpoolThatCannotBeWrittenStopsTheSessionAndFailsTheTaskWithoutAcknowledging() throws Exception {
+        MqttSourceOptions options = options(SECURED.uri(), "right-password");
+        try (MqttSession session = session(options);
+             TestPublisher publisher = new TestPublisher(SECURED.host(), SECURED.port(), "pulse", "right-password")) {
+            session.open();
+            Await.until(Duration.ofSeconds(20), session.state()::subscribed, () -> "not subscribed: " + session.state().lastFailure());
+            session.spool().close(); // the disk is gone, as far as the session can tell
+            publisher.publish("errors/test", "lost?");
+            Await.until(Duration.ofSeconds(10), () -> {
+                try {
+                    session.checkFailure();
+                    return false;
+                } catch (java.io.IOException expected) {
+                    return true;
+                }
+            }, () -> "no failure reported");
+            assertThatThrownBy(session::checkFailure).hasMessageContaining("cannot write its spool")
+                    .hasMessageContaining("nothing unwritten was acknowledged");
+            assertThat(session.acknowledged()).isZero();
         }
     }
 }
