@@ -59,18 +59,21 @@ class RunResumesAfterKillITCase {
                 .serverPort(MQTT.port()).buildBlocking();
         device.connect();
         try {
-            Process first = start(command, state.resolve("first.log"));
-            awaitLine(first, state.resolve("first.log"), "job subscribed, receiving");
-            // Readings every 5 s; above 75 °C for readings 10..15. Event time lags 5 s behind the
-            // newest reading, so reading 12 completes the pattern once reading 14 is in.
-            publish(device, base, 0, 15);
             Instant opened = base.plusSeconds(5L * 12);
             String id = Alert.id("R1", AlertType.OVERHEAT, opened.toEpochMilli());
-            Await.until(Duration.ofSeconds(60), () -> alerts(url).contains(id + "|open"),
-                    () -> "alerts " + alerts(url) + "; pulse run printed:\n" + read(state.resolve("first.log")));
-            Thread.sleep(1_500); // checkpoints every 500 ms now hold the open alert
-            publish(device, base, 15, 17); // spooled, perhaps not yet checkpointed
-            first.destroyForcibly().waitFor(); // SIGKILL: no chance to clean up
+            Process first = start(command, state.resolve("first.log"));
+            try {
+                awaitLine(first, state.resolve("first.log"), "job subscribed, receiving");
+                // Readings every 5 s; above 75 °C for readings 10..15. Event time lags 5 s behind the
+                // newest reading, so reading 12 completes the pattern once reading 14 is in.
+                publish(device, base, 0, 15);
+                Await.until(Duration.ofSeconds(60), () -> alerts(url).contains(id + "|open"),
+                        () -> "alerts " + alerts(url) + "; pulse run printed:\n" + read(state.resolve("first.log")));
+                Thread.sleep(1_500); // checkpoints every 500 ms now hold the open alert
+                publish(device, base, 15, 17); // spooled, perhaps not yet checkpointed
+            } finally {
+                first.destroyForcibly().waitFor(); // SIGKILL: no chance to clean up (and never left running)
+            }
 
             Process second = start(command, state.resolve("second.log"));
             try {
