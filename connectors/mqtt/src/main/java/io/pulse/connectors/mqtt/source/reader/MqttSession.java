@@ -16,6 +16,8 @@ import com.hivemq.client.mqtt.mqtt5.datatypes.Mqtt5UserProperty;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5Subscribe;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5SubscribeBuilder;
+import io.reactivex.disposables.Disposable;
+import io.reactivex.schedulers.Schedulers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +63,7 @@ final class MqttSession implements AutoCloseable {
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
     private ScheduledFuture<?> scheduledCommit;
+    private Disposable publishes;
     private volatile boolean closing;
     /** A spool that cannot be written: the reader fails the task, and a restart reconnects and gets everything again. */
     private volatile IOException failure;
@@ -88,8 +91,13 @@ final class MqttSession implements AutoCloseable {
     /** Starts connecting; failures are logged and retried in the background, never thrown. */
     void open() {
         MqttSubscriptions.sessionOpened(clientId, state);
-        // The callback must exist before connect(): a resumed session delivers at once.
-        client.publishes(MqttGlobalPublishFilter.ALL, this::onPublish, callbackThread, true);
+        // The flow must exist before connect(): a resumed session delivers at once. A flow of our own
+        // (not the callback API) can be disposed on close, which lets the client release its event
+        // loop; the callback API's flow lives as long as the client-side session (7 days).
+        publishes = client.toRx().publishes(MqttGlobalPublishFilter.ALL, true)
+                .observeOn(Schedulers.from(callbackThread), true)
+                .subscribe(this::onPublish, error -> LOG.warn("MQTT session '{}': the client ended its flow of messages: {}",
+                        clientId, error.toString()));
         client.connectWith()
                 .cleanStart(false)
                 .sessionExpiryInterval(options.sessionExpiry().toSeconds())
@@ -259,6 +267,9 @@ final class MqttSession implements AutoCloseable {
             client.disconnect().get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.debug("MQTT session '{}' did not disconnect cleanly: {}", clientId, e.toString());
+        }
+        if (publishes != null) {
+            publishes.dispose();
         }
         try {
             if (!callbackThread.awaitTermination(10, TimeUnit.SECONDS)) {

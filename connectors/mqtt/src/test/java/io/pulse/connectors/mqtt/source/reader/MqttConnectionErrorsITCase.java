@@ -102,4 +102,22 @@ class MqttConnectionErrorsITCase {
             assertThat(session.acknowledged()).isZero();
         }
     }
+
+    @Test
+    void aClosedSessionLetsTheClientReleaseItsThreads() throws Exception {
+        // A TaskManager outlives many jobs: the client's event loop must not outlive the session that
+        // closed (with the callback API it stayed for the 7-day session expiry, and kept a JVM alive).
+        MqttSourceOptions options = options(SECURED.uri(), "right-password");
+        try (MqttSession session = session(options)) {
+            session.open();
+            Await.until(Duration.ofSeconds(20), session.state()::subscribed, () -> "not subscribed: " + session.state().lastFailure());
+        }
+        Await.until(Duration.ofSeconds(15), () -> clientThreads() == 0, () -> clientThreads() + " client threads alive");
+    }
+
+    private static long clientThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && !t.isDaemon() && t.getName().startsWith("com.hivemq.client.mqtt"))
+                .count();
+    }
 }
