@@ -260,14 +260,17 @@ final class MqttSession implements AutoCloseable {
     /** Disconnects without acknowledging what is not committed: the broker keeps it for the session. */
     @Override
     public void close() {
-        closing = true;
+        closing = true; // from here nothing is spooled or acknowledged
         MqttSubscriptions.sessionClosed(clientId, state);
-        callbackThread.shutdownNow();
+        // Disconnect first: messages still on their way reach onPublish, which takes none of them,
+        // rather than a stopped executor. The flow goes last: a message with no flow to take it
+        // would be acknowledged by the client, unseen.
         try {
             client.disconnect().get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.debug("MQTT session '{}' did not disconnect cleanly: {}", clientId, e.toString());
         }
+        callbackThread.shutdownNow();
         if (publishes != null) {
             publishes.dispose();
         }
