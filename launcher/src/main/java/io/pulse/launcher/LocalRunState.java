@@ -66,12 +66,19 @@ final class LocalRunState {
             }
         }
         Path state = stateDir != null ? Path.of(stateDir).toAbsolutePath().normalize() : defaultStateDir(env, job);
+        boolean ownCheckpoints = given(rest, "--checkpoint.dir").isEmpty();
         Path checkpoints = given(rest, "--checkpoint.dir").map(Path::of).orElse(state.resolve("checkpoints"));
         Path spool = given(rest, "--mqtt.spool-dir").map(Path::of).orElse(state.resolve("spool"));
         if (fresh) {
-            deleteTree(checkpoints);
-            deleteTree(spool);
-            out.println("pulse: --fresh: removed the " + job + " job's checkpoints and MQTT spool in " + state);
+            // Only what the state folder owns: a folder the user named may hold other jobs' files.
+            if (ownCheckpoints) {
+                deleteTree(checkpoints);
+            }
+            if (given(rest, "--mqtt.spool-dir").isEmpty()) {
+                deleteTree(spool);
+            }
+            out.println("pulse: --fresh: starting the " + job + " job over; removed what " + state + " held"
+                    + (ownCheckpoints ? "" : " (the --checkpoint.dir you gave is left as it is)"));
         }
         List<String> jobArgs = new ArrayList<>();
         jobArgs.add(job);
@@ -83,12 +90,15 @@ final class LocalRunState {
             jobArgs.addAll(List.of("--mqtt.spool-dir", spool.toString()));
         }
         Configuration flink = new Configuration();
-        newestCheckpoint(checkpoints).ifPresentOrElse(checkpoint -> {
+        Optional<Path> newest = fresh ? Optional.empty() : newestCheckpoint(checkpoints);
+        newest.ifPresentOrElse(checkpoint -> {
             flink.set(StateRecoveryOptions.SAVEPOINT_PATH, checkpoint.toUri().toString());
             out.println("pulse: resuming the " + job + " job from " + checkpoint + " (taken "
                     + modified(checkpoint.resolve("_metadata")) + "); " + FRESH + " starts over");
-            removeOlderJobs(checkpoints, checkpoint.getParent());
-        }, () -> out.println("pulse: no checkpoint of the " + job + " job in " + checkpoints + ": starting from the beginning"));
+            if (ownCheckpoints) {
+                removeOlderJobs(checkpoints, checkpoint.getParent());
+            }
+        }, () -> out.println("pulse: no checkpoint of the " + job + " job to resume in " + checkpoints + ": starting from the beginning"));
         return new Prepared(jobArgs.toArray(String[]::new), flink);
     }
 

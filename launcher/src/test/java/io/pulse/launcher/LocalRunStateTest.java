@@ -64,7 +64,26 @@ class LocalRunStateTest {
         assertThat(state.resolve("checkpoints")).doesNotExist();
         assertThat(state.resolve("spool")).doesNotExist();
         assertThat(run.flink().getOptional(StateRecoveryOptions.SAVEPOINT_PATH)).isEmpty();
-        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("--fresh: removed").contains("starting from the beginning");
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("--fresh: starting the energy job over")
+                .contains("starting from the beginning");
+    }
+
+    @Test
+    void aCheckpointFolderTheUserNamedIsNeverDeletedNorPrunedAndFreshDoesNotRestoreFromIt() throws Exception {
+        Path shared = dir.resolve("shared-checkpoints");
+        checkpoint(shared, "other-job", 5, Instant.parse("2026-12-01T09:00:00Z"));
+        Path newest = checkpoint(shared, "this-job", 2, Instant.parse("2026-12-01T10:00:00Z"));
+
+        LocalRunState.Prepared resumed = LocalRunState.prepare(
+                new String[] {"energy", "--checkpoint.dir", shared.toString(), "--state.dir", dir.resolve("s").toString()}, Map.of(), out);
+        assertThat(resumed.flink().get(StateRecoveryOptions.SAVEPOINT_PATH)).isEqualTo(newest.toUri().toString());
+        assertThat(shared.resolve("other-job")).as("not pruned: not the state folder's").exists();
+
+        LocalRunState.Prepared fresh = LocalRunState.prepare(
+                new String[] {"energy", "--fresh", "--checkpoint.dir", shared.toString(), "--state.dir", dir.resolve("s").toString()}, Map.of(), out);
+        assertThat(fresh.flink().getOptional(StateRecoveryOptions.SAVEPOINT_PATH)).isEmpty();
+        assertThat(shared.resolve("this-job")).exists();
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("the --checkpoint.dir you gave is left as it is");
     }
 
     @Test
