@@ -15,11 +15,6 @@ public final class EventTime {
 
     private EventTime() {}
 
-    /** {@link #parse(JsonNode)} within the contract's range: from 2000 to 5 minutes after {@code now}. */
-    public static Instant parse(JsonNode ts, Instant now) throws Rejection {
-        return IngestLimits.time(parse(ts), now);
-    }
-
     public static Instant parse(JsonNode ts) throws Rejection {
         if (ts == null || ts.isNull() || ts.isMissingNode()) {
             throw new Rejection("ts is missing");
