@@ -55,7 +55,7 @@ final class JobOutputs {
                 has("SELECT last(\"power_w\") FROM \"meter\" WHERE \"meter\" = 'M3'", ScriptedClock.saturday("11:58:00"))
                         && has("SELECT last(\"inside\") FROM \"occupancy\" WHERE \"gate\" = '*'", null)
                         && has("SELECT last(\"randomized_sightings\") FROM \"gate_traffic\"", null)
-                        && has("SELECT last(\"temperature\") FROM \"telemetry\" WHERE \"device\" = 'gateway-00'", ScriptedDevices.LAST_SCORED)
+                        && has("SELECT last(\"temperature\") FROM \"telemetry\" WHERE \"device\" = 'gateway-00'", ScriptedDevices.LAST_SENT)
                         && has("SELECT last(\"health\") FROM \"device_health\"", null));
     }
 

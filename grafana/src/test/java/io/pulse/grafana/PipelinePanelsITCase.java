@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The pipeline health dashboard, looked at right after the run: the refused input the jobs
  * really wrote (the three subscription probes and one late reading per job), and the
- * pipeline_health rows ({@link PendingJobOutputs} until the jobs write them).
+ * pipeline_health rows the jobs wrote as they ran.
  */
 @ExtendWith(PulseData.class)
 class PipelinePanelsITCase {
@@ -48,8 +48,9 @@ class PipelinePanelsITCase {
         QueryResult jobs = board.sql("Jobs now");
         assertThat(jobs.values("job")).containsExactly("energy", "movement", "telemetry");
         for (Map<String, Object> job : Rows.maps(jobs)) {
-            assertThat(Rows.number(job.get("checkpoint_age"))).as("checkpoint age of %s", job).isBetween(0.0, 1.0);
-            assertThat(Rows.number(job.get("last_report_age"))).as("report age of %s", job).isZero();
+            // Checkpoints every 500 ms, and a report at each: both a few seconds old at most when the jobs stop.
+            assertThat(Rows.number(job.get("checkpoint_age"))).as("checkpoint age of %s", job).isBetween(0.0, 10.0);
+            assertThat(Rows.number(job.get("last_report_age"))).as("report age of %s", job).isBetween(0.0, 10.0);
         }
         QueryResult throughput = board.sql("Throughput per job");
         double telemetryRecords = Rows.maps(throughput).stream().filter(r -> "telemetry".equals(r.get("metric")))

@@ -121,4 +121,6 @@ public final class ScriptedDevices {
      * watermark (the newest ts, 11:59:50, less 5 s out of order) has passed it.
      */
     public static final Instant LAST_SCORED = step(GATEWAY_STEPS - 2);
+    /** The newest reading, gateway-00's at 11:59:50: raw values reach InfluxDB as they arrive, unscored. */
+    public static final Instant LAST_SENT = step(GATEWAY_STEPS - 1);
 }

@@ -6,6 +6,8 @@ import io.pulse.jobs.energy.windows.WindowPoints;
 import io.pulse.jobs.ingest.ParseStep;
 import io.pulse.jobs.ingest.RejectedMessage;
 import io.pulse.jobs.options.JobOptions;
+import io.pulse.jobs.pipeline.CountedAs;
+import io.pulse.jobs.pipeline.PipelineTaps;
 import io.pulse.jobs.storage.JdbcSettings;
 import io.pulse.jobs.storage.StorageSetup;
 import io.pulse.jobs.storage.TimeSeriesSetup;
@@ -46,12 +48,16 @@ public final class EnergyJob {
                 .process(new ParseStep<>("energy", new MeterParser(), MeterReading.class))
                 .name("energy: parse").uid("energy-parse");
 
-        EnergyStreams streams = EnergyPipeline.process(tap.apply(readings), EnergySettings.CONTRACT);
+        PipelineTaps health = new PipelineTaps("energy");
+        EnergyStreams streams = EnergyPipeline.process(tap.apply(health.count(readings, CountedAs.RECEIVED)), EnergySettings.CONTRACT);
 
         streams.windows().sinkTo(UpsertSink.into(EnergyWindow.TABLE, jdbc)).name("mysql: energy_5min").uid("mysql-energy-5min");
         streams.daily().sinkTo(UpsertSink.into(DailyEnergy.TABLE, jdbc)).name("mysql: energy_daily").uid("mysql-energy-daily");
-        readings.getSideOutput(ParseStep.REJECTED).union(streams.late())
+        health.count(readings.getSideOutput(ParseStep.REJECTED), CountedAs.INVALID)
+                .union(health.count(streams.late(), CountedAs.LATE))
                 .sinkTo(UpsertSink.into(RejectedMessage.TABLE, jdbc)).name("mysql: rejected_messages").uid("energy-mysql-rejected");
+        health.count(streams.duplicates(), CountedAs.DUPLICATE);
+        health.writeTo(jdbc);
         TimeSeriesSetup.sink(options, new MeterPoints())
                 .ifPresent(sink -> streams.accepted().sinkTo(sink).name("influxdb: meter readings").uid("influx-meter"));
         TimeSeriesSetup.sink(options, new WindowPoints())

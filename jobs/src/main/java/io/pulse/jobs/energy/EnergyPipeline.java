@@ -44,6 +44,6 @@ public final class EnergyPipeline {
                 .process(new DailyTotals(settings)).name("energy: daily campus").uid("energy-daily-campus");
 
         return new EnergyStreams(windows.getSideOutput(EnergyIntegrator.ACCEPTED), windows, perMeter.union(campus),
-                windows.getSideOutput(EnergyIntegrator.REJECTED));
+                windows.getSideOutput(EnergyIntegrator.REJECTED), windows.getSideOutput(EnergyIntegrator.DUPLICATES));
     }
 }

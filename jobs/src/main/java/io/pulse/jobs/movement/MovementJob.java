@@ -15,6 +15,8 @@ import io.pulse.jobs.movement.visits.Anomaly;
 import io.pulse.jobs.movement.visits.QuietHours;
 import io.pulse.jobs.movement.visits.Visit;
 import io.pulse.jobs.options.JobOptions;
+import io.pulse.jobs.pipeline.CountedAs;
+import io.pulse.jobs.pipeline.PipelineTaps;
 import io.pulse.jobs.options.Option;
 import io.pulse.jobs.options.OptionsException;
 import io.pulse.jobs.storage.JdbcSettings;
@@ -61,15 +63,18 @@ public final class MovementJob {
                 .process(new ParseStep<>("movement", new SightingParser(pseudonyms), Sighting.class))
                 .name("movement: parse and pseudonymize").uid("movement-parse");
 
-        MovementStreams streams = MovementPipeline.process(afterParse.apply(sightings), settings);
+        PipelineTaps health = new PipelineTaps("movement");
+        MovementStreams streams = MovementPipeline.process(afterParse.apply(health.count(sightings, CountedAs.RECEIVED)), settings);
 
         streams.visits().sinkTo(UpsertSink.into(Visit.TABLE, jdbc)).name("mysql: visits").uid("mysql-visits");
         streams.events().sinkTo(UpsertSink.into(MovementEvent.TABLE, jdbc)).name("mysql: movement_events").uid("mysql-movement-events");
         streams.anomalies().sinkTo(UpsertSink.into(Anomaly.TABLE, jdbc)).name("mysql: movement_anomalies").uid("mysql-movement-anomalies");
         streams.occupancy().sinkTo(UpsertSink.into(Occupancy.TABLE, jdbc)).name("mysql: occupancy").uid("mysql-occupancy");
         streams.traffic().sinkTo(UpsertSink.into(GateTraffic.TABLE, jdbc)).name("mysql: gate_traffic_hourly").uid("mysql-gate-traffic");
-        sightings.getSideOutput(ParseStep.REJECTED).union(streams.late())
+        health.count(sightings.getSideOutput(ParseStep.REJECTED), CountedAs.INVALID)
+                .union(health.count(streams.late(), CountedAs.LATE))
                 .sinkTo(UpsertSink.into(RejectedMessage.TABLE, jdbc)).name("mysql: rejected_messages").uid("mysql-movement-rejected");
+        health.writeTo(jdbc);
         TimeSeriesSetup.sink(options, new OccupancyPoints())
                 .ifPresent(sink -> streams.occupancy().sinkTo(sink).name("influxdb: occupancy").uid("influx-occupancy"));
         TimeSeriesSetup.sink(options, new TrafficPoints())

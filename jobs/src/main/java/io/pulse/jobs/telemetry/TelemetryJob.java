@@ -3,6 +3,8 @@ package io.pulse.jobs.telemetry;
 import io.pulse.jobs.ingest.ParseStep;
 import io.pulse.jobs.ingest.RejectedMessage;
 import io.pulse.jobs.options.JobOptions;
+import io.pulse.jobs.pipeline.CountedAs;
+import io.pulse.jobs.pipeline.PipelineTaps;
 import io.pulse.jobs.storage.JdbcSettings;
 import io.pulse.jobs.storage.StorageSetup;
 import io.pulse.jobs.storage.TimeSeriesSetup;
@@ -31,8 +33,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * The telemetry job: devices/+/telemetry → parse and validate → event time (5 s out of order) →
  * dedup and late → rolling z-scores → rules (pulse/config/rules, at run time) → CEP alerts,
  * lifecycle, OFFLINE → device status and registry. Writes alerts, rejected messages, device_status
- * and new devices to MySQL, alert events and commands to MQTT, and metrics with their scores and
- * the health changes to InfluxDB when it is configured.
+ * and new devices to MySQL, alert events and commands to MQTT, and metrics (at once), their scores
+ * (after the watermark) and the health changes to InfluxDB when it is configured.
  */
 public final class TelemetryJob {
 
@@ -58,19 +60,27 @@ public final class TelemetryJob {
                 .process(new ParseStep<>("telemetry", new RulesParser(), AlertRules.class))
                 .name("telemetry: parse rules").uid("telemetry-parse-rules").setParallelism(1);
 
-        TelemetryStreams streams = TelemetryPipeline.process(readings, rules, QualitySettings.DEFAULTS, jdbc);
+        PipelineTaps health = new PipelineTaps("telemetry");
+        TelemetryStreams streams = TelemetryPipeline.process(health.count(readings, CountedAs.RECEIVED), rules,
+                QualitySettings.DEFAULTS, jdbc);
         AlertStreams alerts = streams.alerts();
         DataStream<ScoredReading> scored = streams.scored();
         SingleOutputStreamOperator<DeviceStatus> status = streams.status();
 
         alerts.alerts().sinkTo(UpsertSink.into(Alert.TABLE, jdbc)).name("mysql: alerts").uid("mysql-alerts");
-        readings.getSideOutput(ParseStep.REJECTED)
-                .union(streams.late(), rules.getSideOutput(ParseStep.REJECTED))
+        health.count(readings.getSideOutput(ParseStep.REJECTED), CountedAs.INVALID)
+                .union(health.count(streams.late(), CountedAs.LATE), rules.getSideOutput(ParseStep.REJECTED))
                 .sinkTo(UpsertSink.into(RejectedMessage.TABLE, jdbc)).name("mysql: rejected_messages").uid("mysql-rejected");
+        health.count(streams.duplicates(), CountedAs.DUPLICATE);
+        health.writeTo(jdbc);
         alerts.events().sinkTo(JobMqtt.sink(options, CLIENT_ID_PREFIX + "-events", AlertEvent.MQTT)).name("mqtt: alerts").uid("mqtt-alerts");
         alerts.commands().sinkTo(JobMqtt.sink(options, CLIENT_ID_PREFIX + "-commands", DeviceCommand.MQTT)).name("mqtt: commands").uid("mqtt-commands");
+        // Raw values are visible within about a flush interval of their arrival; their scores
+        // join the same points once the watermark has passed them.
         TimeSeriesSetup.sink(options, new TelemetryPoints())
-                .ifPresent(sink -> scored.sinkTo(sink).name("influxdb: telemetry").uid("influx-telemetry"));
+                .ifPresent(sink -> streams.readings().sinkTo(sink).name("influxdb: telemetry").uid("influx-telemetry-raw"));
+        TimeSeriesSetup.sink(options, new ScorePoints())
+                .ifPresent(sink -> scored.sinkTo(sink).name("influxdb: telemetry scores").uid("influx-telemetry"));
 
         status.sinkTo(UpsertSink.into(DeviceStatus.TABLE, jdbc)).name("mysql: device_status").uid("mysql-device-status");
         status.getSideOutput(DeviceStatusTracker.REGISTRATIONS)

@@ -73,7 +73,8 @@ public final class TelemetryPipeline {
                 .keyBy(ScoredReading::deviceId, event -> event.alert().deviceId(), Types.STRING)
                 .process(new DeviceStatusTracker()).name("telemetry: device status").uid("telemetry-device-status");
 
-        return new TelemetryStreams(scored, alerts, status, deduplicated.getSideOutput(DedupAndLateFilter.REJECTED));
+        return new TelemetryStreams(deduplicated, scored, alerts, status, deduplicated.getSideOutput(DedupAndLateFilter.REJECTED),
+                deduplicated.getSideOutput(DedupAndLateFilter.DUPLICATES));
     }
 
     private static DataStream<AlertInput> withRegistry(DataStream<AlertInput> inputs, JdbcSettings registry, String name) {

@@ -10,12 +10,15 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
  * What the telemetry processing produces, for the job (or a benchmark) to send somewhere:
- * scored readings, alerts with their events and commands, device status (with registrations
- * and health changes as side outputs of {@code status}) and the readings refused as late.
+ * valid readings past dedup (in arrival order, not waiting for the watermark), scored readings, alerts with their events and commands, device status (with registrations
+ * and health changes as side outputs of {@code status}) the readings refused as late and
+ * the repeats dropped (to count them).
  */
 public record TelemetryStreams(
+        DataStream<Reading> readings,
         DataStream<ScoredReading> scored,
         AlertStreams alerts,
         SingleOutputStreamOperator<DeviceStatus> status,
-        DataStream<RejectedMessage> late) {
+        DataStream<RejectedMessage> late,
+        DataStream<Reading> duplicates) {
 }

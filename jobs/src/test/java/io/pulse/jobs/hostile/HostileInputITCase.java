@@ -118,6 +118,12 @@ class HostileInputITCase {
                     .noneMatch(p -> p.toUpperCase().contains("A4:5E:60") || p.toUpperCase().contains("A45E.60")
                             || p.toUpperCase().contains("A4.5E.60") || p.contains("A4\\u003a5E"));
             assertThat(status(job)).isEqualTo(JobStatus.RUNNING);
+
+            // pipeline_health counts the same: every hostile message refused, the good stream accepted.
+            Map<String, String> counted = Map.of("telemetry", PER_JOB + " refused, 30 accepted",
+                    "energy", PER_JOB + " refused, 0 accepted", "movement", PER_JOB + " refused, 0 accepted");
+            Await.until(Duration.ofSeconds(60), () -> healthByJob(jdbc).equals(counted),
+                    () -> "pipeline_health " + healthByJob(jdbc) + ", expected " + counted);
         } finally {
             client.disconnect().get(10, TimeUnit.SECONDS);
             job.cancel().get(30, TimeUnit.SECONDS);
@@ -141,6 +147,19 @@ class HostileInputITCase {
             }
         } catch (Exception e) {
             counts.put(e.toString(), -1);
+        }
+        return counts;
+    }
+
+    private static Map<String, String> healthByJob(JdbcSettings jdbc) {
+        Map<String, String> counts = new HashMap<>();
+        try (Connection c = DatabaseConnections.open(jdbc); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT job, SUM(rejected), SUM(accepted) FROM pipeline_health GROUP BY job")) {
+            while (r.next()) {
+                counts.put(r.getString(1), r.getLong(2) + " refused, " + r.getLong(3) + " accepted");
+            }
+        } catch (Exception e) {
+            counts.put(e.toString(), "");
         }
         return counts;
     }

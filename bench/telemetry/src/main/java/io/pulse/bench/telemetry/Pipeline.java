@@ -154,7 +154,8 @@ final class Pipeline {
                 .name("mysql: rejected_messages").uid("mysql-rejected");
         alerts.events().sinkTo(new CountingSink<AlertEvent>("mqtt: alerts")).name("mqtt: alerts (discarded)");
         alerts.commands().sinkTo(new CountingSink<>("mqtt: commands")).name("mqtt: commands (discarded)");
-        scored.sinkTo(new CountingSink<>("influxdb: telemetry")).name("influxdb: telemetry (discarded)");
+        streams.readings().sinkTo(new CountingSink<>("influxdb: telemetry")).name("influxdb: telemetry (discarded)");
+        scored.sinkTo(new CountingSink<>("influxdb: telemetry scores")).name("influxdb: telemetry scores (discarded)");
 
         SingleOutputStreamOperator<DeviceStatus> status = streams.status();
         status.sinkTo(sink(DeviceStatus.TABLE, jdbc, "mysql: device_status")).name("mysql: device_status").uid("mysql-device-status");

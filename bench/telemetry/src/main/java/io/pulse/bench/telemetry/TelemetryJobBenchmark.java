@@ -102,7 +102,7 @@ public final class TelemetryJobBenchmark {
             case HARNESS -> expect(side, counts, "harness: messages", readings);
             case PARSE -> expect(side, counts, "parse: readings", readings);
             case JOB, PROCESSING -> {
-                long scored = counts.getOrDefault("influxdb: telemetry", 0L);
+                long scored = counts.getOrDefault("influxdb: telemetry scores", 0L);
                 long rejected = counts.getOrDefault("mysql: rejected_messages", 0L);
                 // every reading is scored, less duplicates and late ones
                 if (scored <= readings * 0.99 || scored + rejected > readings) {

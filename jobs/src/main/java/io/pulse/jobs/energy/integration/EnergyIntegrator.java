@@ -48,6 +48,9 @@ public final class EnergyIntegrator extends KeyedProcessFunction<String, MeterRe
     public static final OutputTag<RejectedMessage> REJECTED = ParseStep.REJECTED;
     /** Fixed text on purpose: the reject id hashes the reason, and a replay must hit the same row. */
     public static final String LATE = "late";
+    /** Repeats dropped, for counting only. */
+    public static final OutputTag<MeterReading> DUPLICATES =
+            new OutputTag<>("duplicate-readings", TypeInformation.of(MeterReading.class));
     /** Every reading accepted (not a repeat, not late), for the full-resolution time series. */
     public static final OutputTag<MeterReading> ACCEPTED =
             new OutputTag<>("accepted-readings", TypeInformation.of(MeterReading.class));
@@ -89,6 +92,7 @@ public final class EnergyIntegrator extends KeyedProcessFunction<String, MeterRe
         // A repeat first: a redelivery after a restore may repeat a reading settled long ago.
         if (h.isRepeat(t)) {
             duplicates.inc();
+            ctx.output(DUPLICATES, reading);
             return;
         }
         long watermark = ctx.timerService().currentWatermark();

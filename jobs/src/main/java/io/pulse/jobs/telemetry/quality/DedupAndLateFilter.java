@@ -8,6 +8,7 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -21,7 +22,7 @@ import java.time.Instant;
  *
  * <ul>
  *   <li>A repeat of a reading seen within the dedup horizon is dropped and counted in
- *       {@code duplicateReadings}. Repeats are normal under at-least-once delivery, so they are not
+ *       {@code duplicateReadings} (and sent to {@link #DUPLICATES} to be counted). Repeats are normal under at-least-once delivery, so they are not
  *       rejected rows. The seen times are keyed state, so this holds across a restore too.</li>
  *   <li>A reading with {@code ts + allowedLateness <= watermark} is late: counted in
  *       {@code lateReadings} and sent to {@link #REJECTED} with reason {@value #LATE}. So is one
@@ -42,6 +43,8 @@ public final class DedupAndLateFilter extends KeyedProcessFunction<String, Readi
 
     /** The jobs' one side output for refused input, so the lead can union it with the parser's. */
     public static final OutputTag<RejectedMessage> REJECTED = ParseStep.REJECTED;
+    /** Repeats dropped, for counting only. */
+    public static final OutputTag<Reading> DUPLICATES = new OutputTag<>("duplicate-readings", TypeInformation.of(Reading.class));
     /** Fixed text on purpose: the reject id hashes the reason, and a replay must hit the same row. */
     public static final String LATE = "late";
     public static final String JOB = "telemetry";
@@ -77,6 +80,7 @@ public final class DedupAndLateFilter extends KeyedProcessFunction<String, Readi
         // A repeat first: a late repeat of a reading already counted is still just a repeat.
         if (RecentTimestamps.contains(recent, reading.ts())) {
             duplicateReadings.inc();
+            ctx.output(DUPLICATES, reading);
             return;
         }
         if (Lateness.isLate(reading.ts(), ctx.timerService().currentWatermark(), allowedLatenessMs) || forgotten(recent, reading.ts())) {

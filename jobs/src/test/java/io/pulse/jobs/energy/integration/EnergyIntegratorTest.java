@@ -195,6 +195,8 @@ class EnergyIntegratorTest {
     void aRepeatedReadingCountsOnceAlsoAfterARestore() throws Exception {
         send(reading("M1", 0, 1200), reading("M1", 0, 1200), reading("M1", 10, 1200));
         assertThat(count(metrics, "duplicateReadings")).isEqualTo(1);
+        assertThat(harness.getSideOutput(EnergyIntegrator.DUPLICATES)).as("the repeat, to be counted")
+                .extracting(r -> r.getValue().ts()).containsExactly(at(0));
         restart(10);
         send(reading("M1", 10, 1200), reading("M1", 20, 1200));
         watermark(300);

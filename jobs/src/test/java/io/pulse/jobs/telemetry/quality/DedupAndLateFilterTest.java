@@ -73,6 +73,8 @@ class DedupAndLateFilterTest {
                 org.assertj.core.groups.Tuple.tuple("B", at(1)),
                 org.assertj.core.groups.Tuple.tuple("A", at(1.5)));
         assertThat(count(metrics, "duplicateReadings")).isEqualTo(1);
+        assertThat(harness.getSideOutput(DedupAndLateFilter.DUPLICATES)).as("the repeat, to be counted")
+                .extracting(r -> r.getValue().metrics().get("temperature")).containsExactly(21.0);
         assertThat(count(metrics, "lateReadings")).isZero();
         assertThat(rejected()).as("repeats are not rejected rows").isEmpty();
     }

@@ -1,0 +1,33 @@
+package io.pulse.jobs.pipeline;
+
+/**
+ * What one counting tap of a job's subtask saw in one wall-clock minute since it last reported:
+ * records received (each object of a JSON array counts), refused (late ones included), refused as
+ * late, and dropped as repeats. Taps send these small deltas, never one record per message.
+ */
+public record PipelineCounts(String job, int subtask, long minuteStart,
+                             long recordsIn, long rejected, long late, long duplicates) {
+
+    public static PipelineCounts none(String job, int subtask, long minuteStart) {
+        return new PipelineCounts(job, subtask, minuteStart, 0, 0, 0, 0);
+    }
+
+    public PipelineCounts plus(PipelineCounts other) {
+        return new PipelineCounts(job, subtask, minuteStart, recordsIn + other.recordsIn, rejected + other.rejected,
+                late + other.late, duplicates + other.duplicates);
+    }
+
+    /** Received and neither refused nor a repeat. */
+    public long accepted() {
+        return Math.max(0, recordsIn - rejected - duplicates);
+    }
+
+    public boolean isEmpty() {
+        return recordsIn == 0 && rejected == 0 && late == 0 && duplicates == 0;
+    }
+
+    /** The key of the row these counts add to, apart from the minute. */
+    public String jobSubtask() {
+        return job + "/" + subtask;
+    }
+}
