@@ -20,7 +20,7 @@ import java.time.Duration;
  *            ┌────────────────┼──────────────────────────┐
  *            ▼                ▼                          ▼
  *   [PatternGate, in order]   │                          │
- *   AlertPatterns (5 CEP)   readings                 OfflineDetector
+ *   AlertPatterns (5 CEP)   readings                 OfflineDetector ◀── arrival pulses (broadcast)
  *            │ AlertMatch     │                          │
  *            └──── union ─────┘                          │
  *                    ▼ keyBy device                      │
@@ -29,7 +29,7 @@ import java.time.Duration;
  *                         alerts / events / commands
  * </pre>
  * The inputs need timestamps and watermarks already (event time throughout); the rules stream
- * needs none: {@link RulesWatermarks} keeps it from holding event time back. OFFLINE runs chained
+ * needs none: {@link OutOfEventTime} keeps it from holding event time back. OFFLINE runs chained
  * to its ApplyRules (no shuffle by the same key); {@link #attachInOrder} also drops the shuffle
  * before ApplyRules and runs the patterns behind {@link PatternGate}, in the same chain.
  */
@@ -71,7 +71,7 @@ public final class AlertsPipeline {
     private static AlertStreams wire(DataStream<AlertInput> inputs, DataStream<AlertInput> liveness, DataStream<AlertRules> rules,
                                      PatternSettings settings, Duration offlineRetention, boolean inOrder) {
         BroadcastStream<AlertRules> broadcast = rules
-                .assignTimestampsAndWatermarks(new RulesWatermarks()).name("alerts: rules out of event time")
+                .assignTimestampsAndWatermarks(new OutOfEventTime<AlertRules>()).name("alerts: rules out of event time")
                 .broadcast(RulesBroadcast.STATE);
 
         DataStream<EvaluatedReading> evaluated = byDevice(inputs, inOrder)
@@ -97,9 +97,17 @@ public final class AlertsPipeline {
                 .process(new ApplyRules())
                 .name("alerts: apply rules on arrival").uid("alerts-apply-rules-arrival");
 
+        // Every OFFLINE subtask hears that readings arrive somewhere, to tell a silent device
+        // from a silent Pulse.
+        BroadcastStream<Long> pulses = arriving
+                .process(new ArrivalPulses()).name("alerts: arrival pulses")
+                .assignTimestampsAndWatermarks(new OutOfEventTime<Long>()).name("alerts: pulses out of event time")
+                .broadcast(ArrivalPulses.BROADCAST);
+
         // ApplyRules' output is partitioned by device: OFFLINE runs in the same chain.
         SingleOutputStreamOperator<Alert> offline = DataStreamUtils
                 .reinterpretAsKeyedStream(arriving, EvaluatedReading::deviceId, Types.STRING)
+                .connect(pulses)
                 .process(new OfflineDetector(offlineRetention))
                 .name("alerts: offline").uid("alerts-offline");
 

@@ -6,7 +6,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
 import org.apache.flink.streaming.api.TimeDomain;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 
 import java.time.Duration;
@@ -29,10 +29,12 @@ import static io.pulse.jobs.telemetry.alerts.OfflineState.NONE;
  *       registered per reading.</li>
  * </ul>
  *
- * <p>After a restore, a device whose deadline passed while the job was down is given one full
- * timeout from the restart before it is called silent: the job, not the device, was away (a
- * crash, kill -9, a failover). Its alert, if it stays silent, has the same opening time and id as
- * in a run without the restart.
+ * <p>A deadline only proves the device silent if Pulse was receiving meanwhile ({@link FleetSilence},
+ * fed by the device's own readings and by {@link ArrivalPulses} from every subtask, on the
+ * broadcast input): time while nothing at all arrived (the broker away, a sink stalling the job)
+ * does not count, and after a restore a device gets one full timeout from the restart: the job,
+ * not the device, was away (a crash, kill -9, a failover). Its alert, if it stays silent, has the
+ * same opening time and id as in a run without the stall or restart.
  *
  * <p>State policy: a device's state is needed while it reports. Once the wall-clock path has
  * opened OFFLINE and the device then stays silent for {@code retention} (default 7 days), it is
@@ -40,15 +42,14 @@ import static io.pulse.jobs.telemetry.alerts.OfflineState.NONE;
  * (the device is still offline). Should it come back later, it starts afresh, without resolving
  * that old alert.
  */
-public final class OfflineDetector extends KeyedProcessFunction<String, EvaluatedReading, Alert>
+public final class OfflineDetector extends KeyedBroadcastProcessFunction<String, EvaluatedReading, Long, Alert>
         implements ResultTypeQueryable<Alert> {
 
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(7);
 
     private final long retentionMs;
     private transient ValueState<OfflineState> state;
-    /** Processing time of this subtask's first callback: when this run of the job started receiving. */
-    private transient long startedAt;
+    private transient FleetSilence fleet;
 
     public OfflineDetector() {
         this(DEFAULT_RETENTION);
@@ -61,18 +62,17 @@ public final class OfflineDetector extends KeyedProcessFunction<String, Evaluate
     @Override
     public void open(OpenContext openContext) {
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("offline", TypeInformation.of(OfflineState.class)));
-        startedAt = NONE;
-    }
-
-    private void started(long now) {
-        if (startedAt == NONE) {
-            startedAt = now;
-        }
+        fleet = new FleetSilence();
     }
 
     @Override
-    public void processElement(EvaluatedReading r, Context ctx, Collector<Alert> out) throws Exception {
-        started(ctx.timerService().currentProcessingTime());
+    public void processBroadcastElement(Long pulse, Context ctx, Collector<Alert> out) {
+        fleet.heard(ctx.currentProcessingTime());
+    }
+
+    @Override
+    public void processElement(EvaluatedReading r, ReadOnlyContext ctx, Collector<Alert> out) throws Exception {
+        fleet.heard(ctx.timerService().currentProcessingTime());
         OfflineState st = state.value();
         if (st == null) {
             st = new OfflineState();
@@ -103,17 +103,17 @@ public final class OfflineDetector extends KeyedProcessFunction<String, Evaluate
         }
         String deviceId = ctx.getCurrentKey();
         long now = ctx.timerService().currentProcessingTime();
-        started(now);
+        fleet.started(now);
         if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
             judgeInOrder(st, deviceId, ctx, out);
         } else if (ts == st.deadline) {
             st.deadline = NONE;
-            long lastArrival = st.dueAt - st.afterMs;
+            long proven = st.dueAt == NONE ? NONE : fleet.provenAt(st.dueAt - st.afterMs, st.afterMs, now);
             if (st.dueAt != NONE && st.dueAt > ts) {
                 st.deadline = st.dueAt; // readings came since it was set
                 ctx.timerService().registerProcessingTimeTimer(st.deadline);
-            } else if (st.dueAt != NONE && lastArrival < startedAt && now < startedAt + st.afterMs) {
-                st.deadline = startedAt + st.afterMs; // heard by an earlier run: a timeout from this one's start
+            } else if (st.dueAt != NONE && proven > now) {
+                st.deadline = proven; // Pulse was not receiving for part of the silence
                 ctx.timerService().registerProcessingTimeTimer(st.deadline);
             } else if (st.dueAt != NONE) {
                 st.dueAt = NONE;
@@ -148,7 +148,7 @@ public final class OfflineDetector extends KeyedProcessFunction<String, Evaluate
         }
     }
 
-    private static void emit(List<AlertEvent> events, Context ctx, Collector<Alert> out) {
+    private static void emit(List<AlertEvent> events, ReadOnlyContext ctx, Collector<Alert> out) {
         for (AlertEvent event : events) {
             out.collect(event.alert());
             ctx.output(AlertOutputs.EVENTS, event);

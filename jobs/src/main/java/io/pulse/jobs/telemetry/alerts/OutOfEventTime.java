@@ -1,33 +1,39 @@
 package io.pulse.jobs.telemetry.alerts;
 
-import io.pulse.jobs.telemetry.rules.AlertRules;
-
-import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkGeneratorSupplier;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 
 /**
- * Takes the rules stream out of event time. An operator with two inputs advances its event time
- * to the lower of their watermarks, so a rules stream without watermarks (a rules message comes
- * once in a while) would stop every timer of {@link ApplyRules}, the CEP patterns and
- * {@link AlertLifecycle}. Rules apply from when they arrive, so their stream's watermark is
- * "the end of time" from the start.
+ * Takes a side stream out of event time. An operator with two inputs advances its event time to
+ * the lower of their watermarks, so a second input with watermarks of its own (rules come once in
+ * a while; arrival pulses are wall-clock signals) would stop every timer of the operator: of
+ * {@link ApplyRules}, the CEP patterns and {@link AlertLifecycle}, or {@link OfflineDetector}'s
+ * event-time path. Such a stream is therefore idle for good: an operator's event time is that of
+ * its readings alone.
+ *
+ * <p>Not "the end of time" as a watermark: while the readings are idle too (no device published
+ * for the source's idleness, e.g. before the first devices come online) an operator's event time
+ * would jump to it, and every reading after that would be late for the CEP patterns, which drop
+ * late input: no OVERHEAT, HIGH_VIBRATION ... alert again until a restart. Found on a session
+ * cluster, where a job waits for its devices (cluster-tests), and {@code TelemetryIdleSourceITCase}.
  */
-public final class RulesWatermarks implements WatermarkStrategy<AlertRules> {
+public final class OutOfEventTime<T> implements WatermarkStrategy<T> {
+
+    private static final long serialVersionUID = 1L;
 
     @Override
-    public WatermarkGenerator<AlertRules> createWatermarkGenerator(WatermarkGeneratorSupplier.Context context) {
+    public WatermarkGenerator<T> createWatermarkGenerator(WatermarkGeneratorSupplier.Context context) {
         return new WatermarkGenerator<>() {
             @Override
-            public void onEvent(AlertRules rules, long timestamp, WatermarkOutput output) {
-                output.emitWatermark(new Watermark(Long.MAX_VALUE));
+            public void onEvent(T event, long timestamp, WatermarkOutput output) {
+                output.markIdle();
             }
 
             @Override
             public void onPeriodicEmit(WatermarkOutput output) {
-                output.emitWatermark(new Watermark(Long.MAX_VALUE));
+                output.markIdle();
             }
         };
     }

@@ -44,7 +44,7 @@ class AlertLifecycleTest {
     static KeyedBroadcastOperatorTestHarness<String, AlertSignal, AlertRules, Alert> newHarness() throws Exception {
         var harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
                 new AlertLifecycle(PatternSettings.CONTRACT), AlertSignal::deviceId, Types.STRING, RulesBroadcast.STATE);
-        harness.processBroadcastWatermark(Long.MAX_VALUE); // as RulesWatermarks does in the job
+        harness.processBroadcastWatermark(Long.MAX_VALUE); // the side input holds no event time back (OutOfEventTime)
         return harness;
     }
 

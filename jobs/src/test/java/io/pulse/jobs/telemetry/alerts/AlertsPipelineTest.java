@@ -94,7 +94,7 @@ class AlertsPipelineTest {
     }
 
     @Test
-    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // without RulesWatermarks it would wait forever
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // without OutOfEventTime it would wait forever
     void aRulesStreamThatNeverEndsDoesNotHoldEventTimeBack() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
