@@ -41,12 +41,22 @@ final class ChildProcess implements AutoCloseable {
         return process.pid();
     }
 
-    /** Waits until the log holds {@code line}; fails if the process ends first or after {@code timeout}. */
-    void awaitOutput(String line, Duration timeout) throws Exception {
+    /**
+     * Waits until the log holds {@code line}; fails if the process ends first, after {@code timeout}, or
+     * (stopping it) when the log holds one of {@code refused}.
+     */
+    void awaitOutput(String line, Duration timeout, String... refused) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            if (Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(line)) {
+            String output = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+            if (output.contains(line)) {
                 return;
+            }
+            for (String r : refused) {
+                if (output.contains(r)) {
+                    stop();
+                    throw new IllegalStateException(name + " printed '" + r + "': stopped; its output: " + log + "\n" + tail());
+                }
             }
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " ended (exit " + process.exitValue() + ") before printing '" + line

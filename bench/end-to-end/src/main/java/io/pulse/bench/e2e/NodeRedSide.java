@@ -34,13 +34,13 @@ final class NodeRedSide extends SqlBaselineSide {
     }
 
     @Override
-    protected void launch(Servers s, String tag) throws Exception {
+    protected void launch(Servers s, String run) throws Exception {
         Path userDir = s.nodeRed();
         if (!Files.isRegularFile(userDir.resolve("node_modules/node-red/red.js"))) {
             throw new IllegalStateException("Node-RED is not installed in " + userDir + ": run bench/end-to-end/run.sh");
         }
         int port = FreePorts.find();
-        Path settings = s.work().resolve(tag + "-node-red-settings.js");
+        Path settings = s.work().resolve(run + "-node-red-settings.js");
         Files.writeString(settings, "module.exports = {\n"
                 + "  uiPort: " + port + ", uiHost: '127.0.0.1',\n"
                 + "  flowFile: 'bench-flows.json', credentialSecret: false,\n"
@@ -50,11 +50,11 @@ final class NodeRedSide extends SqlBaselineSide {
                 + "};\n");
         process = ChildProcess.start("node-red", List.of("node", userDir.resolve("node_modules/node-red/red.js").toString(),
                         "--settings", settings.toString(), "--userDir", userDir.toString()),
-                s.work(), s.work().resolve(tag + "-node-red.log"), Map.of());
+                s.work(), s.work().resolve(run + "-node-red.log"), Map.of());
         process.awaitOutput("Server now running", Duration.ofMinutes(2));
         String flow = "[{\"id\":\"benchtab\",\"type\":\"tab\",\"label\":\"bench\"},"
                 + "{\"id\":\"broker\",\"type\":\"mqtt-broker\",\"name\":\"bench\",\"broker\":\"127.0.0.1\",\"port\":\""
-                + s.mqtt().port() + "\",\"clientid\":\"e2e-node-red-" + tag + "\",\"autoConnect\":true,\"usetls\":false,"
+                + s.mqtt().port() + "\",\"clientid\":\"e2e-node-red-" + run + "\",\"autoConnect\":true,\"usetls\":false,"
                 + "\"protocolVersion\":\"4\",\"keepalive\":\"60\",\"cleansession\":true},"
                 + "{\"id\":\"in\",\"type\":\"mqtt in\",\"z\":\"benchtab\",\"topic\":\"" + Workload.TELEMETRY.filter
                 + "\",\"qos\":\"1\",\"datatype\":\"utf8\",\"broker\":\"broker\",\"nl\":false,\"rap\":false,\"inputs\":0,"

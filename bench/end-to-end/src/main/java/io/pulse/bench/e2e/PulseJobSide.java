@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -49,10 +50,42 @@ final class PulseJobSide implements Side {
         return true;
     }
 
+    /**
+     * {@code ./pulse} builds the project with {@code mvnw install} when a pom or a source under
+     * {@code src/main} is newer than its stamp {@code .pulse/build.stamp}; run.sh builds with {@code package}
+     * and then touches the stamp. Refuses to start a job that would build (and install) instead of run.
+     */
+    static void requireBuilt(Path root) throws IOException {
+        Path stamp = root.resolve(".pulse/build.stamp");
+        if (!Files.exists(stamp) || !Files.isDirectory(root.resolve("launcher/target/lib"))) {
+            throw new IllegalStateException("./pulse is not built: run bench/end-to-end/run.sh, which builds it first");
+        }
+        long built = Files.getLastModifiedTime(stamp).toMillis();
+        Set<String> skip = Set.of(".git", "target", "node_modules", ".pulse", ".cache");
+        try (Stream<Path> files = Files.walk(root).filter(p -> {
+            for (Path part : root.relativize(p)) {
+                if (skip.contains(part.toString())) {
+                    return false;
+                }
+            }
+            return true;
+        })) {
+            Path newer = files.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().equals("pom.xml") || p.toString().contains("/src/main/")
+                            || root.relativize(p).startsWith(".mvn"))
+                    .filter(p -> p.toFile().lastModified() > built).findFirst().orElse(null);
+            if (newer != null) {
+                throw new IllegalStateException(newer + " is newer than the last build: ./pulse run would build the "
+                        + "project (with mvnw install); run bench/end-to-end/run.sh, which builds it with package first");
+            }
+        }
+    }
+
     @Override
-    public Stores.Store start(Servers s, String tag) throws Exception {
-        jdbcUrl = s.database(tag);
-        state = Files.createDirectories(s.work().resolve(tag + "-state"));
+    public void start(Servers s, String run) throws Exception {
+        requireBuilt(s.root());
+        jdbcUrl = s.database(run);
+        state = Files.createDirectories(s.work().resolve(run + "-state"));
         List<String> command = new ArrayList<>(List.of(s.root().resolve("pulse").toString(), "run", workload.job,
                 "--mqtt.broker", s.mqtt().uri(),
                 "--jdbc.url", jdbcUrl, "--jdbc.user", s.db().user(), "--jdbc.password", s.db().password(),
@@ -62,17 +95,19 @@ final class PulseJobSide implements Side {
             command.addAll(List.of("--movement.hmac-key", HMAC_KEY));
         }
         process = ChildProcess.start("./pulse run " + workload.job, command, s.root(),
-                s.work().resolve(tag + "-" + workload.job + ".log"), Map.of());
-        process.awaitOutput("subscribed, receiving", Duration.ofMinutes(5));
-        String user = s.db().user();
-        String password = s.db().password();
+                s.work().resolve(run + "-" + workload.job + ".log"), Map.of());
+        process.awaitOutput("subscribed, receiving", Duration.ofMinutes(5), "building the project");
+    }
+
+    @Override
+    public Stores.Store store(Servers s, String tag) {
         return switch (workload) {
             case TELEMETRY -> Stores.victoriaMetrics(s.vm().url(), "telemetry_temperature", "device", tag);
             case ENERGY -> Stores.victoriaMetrics(s.vm().url(), "meter_power_w", "meter", tag);
-            case MOVEMENT -> Stores.sql(jdbcUrl, user, password,
+            case MOVEMENT -> Stores.sql(jdbcUrl, s.db().user(), s.db().password(),
                     "SELECT COUNT(*) FROM movement_events WHERE gate IN ('" + tag + "-lane', '" + tag + "-probe')",
-                    "SELECT ROUND(UNIX_TIMESTAMP(at) * 1000) FROM movement_events WHERE gate = '" + tag
-                            + "-probe' AND at >= FROM_UNIXTIME(?)");
+                    "SELECT ROUND(UNIX_TIMESTAMP(at) * 1000), CONCAT(person_id, direction) FROM movement_events WHERE gate = '"
+                            + tag + "-probe' AND at >= FROM_UNIXTIME(?)");
         };
     }
 
@@ -81,11 +116,19 @@ final class PulseJobSide implements Side {
         String user = s.db().user();
         String password = s.db().password();
         long rejected = Stores.queryLong(jdbcUrl, user, password, "SELECT COUNT(*) FROM rejected_messages");
-        String line = "rejected_messages: " + rejected;
+        String line = "rejected_messages (the job's, so far): " + rejected;
         if (workload == Workload.MOVEMENT) {
-            long closed = Stores.queryLong(jdbcUrl, user, password, "SELECT COUNT(*) FROM visits WHERE exited_at IS NOT NULL"
-                    + " AND entry_gate IN ('" + tag + "-lane', '" + tag + "-probe')");
-            line += String.format("; closed visits %,d of %,d", closed, messages / 2);
+            // visits are written by their own sink: give it up to 30 s after the last movement event
+            String sql = "SELECT COUNT(*) FROM visits WHERE exited_at IS NOT NULL AND entry_gate IN ('" + tag + "-lane', '"
+                    + tag + "-probe')";
+            long started = System.nanoTime();
+            long closed = Stores.queryLong(jdbcUrl, user, password, sql);
+            while (closed < messages / 2 && System.nanoTime() - started < 30_000_000_000L) {
+                Thread.sleep(500);
+                closed = Stores.queryLong(jdbcUrl, user, password, sql);
+            }
+            line += String.format("; closed visits %,d of %,d (%.1f s after the last event was counted)", closed,
+                    messages / 2, (System.nanoTime() - started) / 1e9 + 2);
         }
         return line;
     }

@@ -23,14 +23,14 @@ final class PythonSeedSide extends SqlBaselineSide {
     }
 
     @Override
-    protected void launch(Servers s, String tag) throws Exception {
+    protected void launch(Servers s, String run) throws Exception {
         process = ChildProcess.start("seed_subscriber.py", List.of("/usr/bin/python3",
                         s.root().resolve("bench/end-to-end/baselines/seed_subscriber.py").toString(),
-                        "--mqtt-port", String.valueOf(s.mqtt().port()), "--client-id", "e2e-python-" + tag,
+                        "--mqtt-port", String.valueOf(s.mqtt().port()), "--client-id", "e2e-python-" + run,
                         "--topic", Workload.TELEMETRY.filter,
                         "--db-port", String.valueOf(s.db().port()), "--db", database,
                         "--user", s.db().user(), "--password", s.db().password()),
-                s.work(), s.work().resolve(tag + "-python.log"), Map.of("PYTHONUNBUFFERED", "1"));
+                s.work(), s.work().resolve(run + "-python.log"), Map.of("PYTHONUNBUFFERED", "1"));
     }
 
     @Override

@@ -21,7 +21,7 @@ final class Report {
         StringBuilder md = new StringBuilder("# Pulse end to end\n\n");
         boolean full = s.messages() == 300_000 && s.rates().equals(List.of(0, 8000, 2000))
                 && s.jobs().equals(List.of("telemetry", "movement", "energy"))
-                && s.baselines().equals(List.of("plain", "python", "node-red"));
+                && s.baselines().equals(List.of("plain", "python", "node-red")) && s.warmup() == 20_000;
         if (!full) {
             md.append("**A check run with settings other than the benchmark's (see Settings below): its figures say that "
                     + "every part works, not what Pulse achieves.**\n\n");
@@ -40,8 +40,9 @@ final class Report {
             }
             md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", r.side().key(), rate(r.rate()),
                     ratio(r), perSecond(r), number(r.publishedPerSecond()),
-                    r.latenciesMs().isEmpty() ? "" : String.format(Locale.ROOT, "%,d / %,d ms (%,d probes)",
-                            Scenario.percentile(r.latenciesMs(), 50), Scenario.percentile(r.latenciesMs(), 99), r.latenciesMs().size()),
+                    r.latenciesMs().isEmpty() ? "" : String.format(Locale.ROOT, "%,d / %,d ms (%,d of %,d probes)",
+                            Scenario.percentile(r.latenciesMs(), 50), Scenario.percentile(r.latenciesMs(), 99), r.latenciesMs().size(),
+                            r.probes()),
                     checks(r)));
         }
         md.append("\n| baseline (telemetry messages, unlimited rate) | stored / sent | msg/s until all stored | msg/s published | checks |\n");
@@ -82,12 +83,14 @@ final class Report {
                 How it is measured:
                 - One Mosquitto (`MosquittoServer` of pulse-test-servers: Pulse's `config/mosquitto/mosquitto.conf`, persistence
                   on), one MariaDB and one VictoriaMetrics, started by the benchmark on free loopback ports and removed at the end.
-                  Every scenario gets a new database and its own device, meter and gate names (`<tag>-...`); after it, every
-                  session that connected during it is removed from the broker.
+                  Every side gets a new database, every scenario its own device, meter and gate names (`<tag>-...`);
+                  after a side stops, every session that connected while it ran is removed from the broker.
                 - The jobs: `./pulse run <job> --mqtt.broker ... --jdbc.url ... --jdbc.user ... --jdbc.password ... --influx.url ...
                   --influx.org ... --influx.bucket ... --influx.token ... --state.dir <new folder> --fresh` (movement also
-                  `--movement.hmac-key`), every other option at its default; a new JVM per scenario, measured cold. The clock
-                  starts once it printed "subscribed, receiving".
+                  `--movement.hmac-key`), every other option at its default; one run per job, and it receives once it
+                  printed "subscribed, receiving". Every side, job or baseline, first gets %,d messages at an unlimited
+                  rate that are not reported (the JIT, connections, tables), then one scenario per rate, in the order of
+                  the table, each under its own names.
                 - The messages (contract section 1): telemetry from %d devices (`temperature`, `humidity`, `battery`, normal
                   values), meter readings from %d meters (`power`, `voltage`, `current`, `powerFactor`, `frequency`,
                   `energyRegisterWh`), gate sightings with raw MACs at lane scanners: person k/2 enters (k even) and leaves
@@ -101,7 +104,8 @@ final class Report {
                   A job's scores, windows and movement events wait for the watermark (telemetry 5 s out of order, energy 5 s,
                   movement 30 s): after its last message the benchmark publishes, every 200 ms, readings of %d other keys
                   (not counted; for movement zone sightings that pair with nothing) stamped that much plus 1 s ahead of the
-                  clock, as a busy campus's later traffic would move event time on.
+                  clock, as a busy campus's later traffic would move event time on; the next scenario starts 3 s
+                  later, when its readings are no longer behind that event time.
                 - Latency at %,d msg/s: every %d-th device, meter or person is a probe (`<tag>-probe...`); every 100 ms
                   the benchmark reads which probe records became visible (VictoriaMetrics `/api/v1/export`, MariaDB `SELECT`)
                   and takes the time of that poll minus the record's `ts` (publish time): the store's own delay and up to
@@ -113,17 +117,17 @@ final class Report {
                   message into a `readings` table and are started until a warm-up reading (not counted) is stored.
                 - Everything shares the machine's cores: broker, databases, publisher, the side under test, and the polls.
 
-                """, Workload.DEVICES, Workload.DEVICES, Publisher.WINDOW, Workload.FLUSH_KEYS, s.latencyRate(), s.probeEvery()));
+                """, s.warmup(), Workload.DEVICES, Workload.DEVICES, Publisher.WINDOW, Workload.FLUSH_KEYS, s.latencyRate(), s.probeEvery()));
         md.append("Machine:\n").append(machine).append('\n');
         md.append("Reproduce (from the repository root; as root on Debian/Ubuntu it installs what is missing: mosquitto, "
                 + "mariadb-server, victoria-metrics, python3-paho-mqtt, python3-pymysql, nodejs, npm, and Node-RED into "
                 + "bench/end-to-end/.cache; about 20 minutes on 2 cores):\n\n");
         md.append("```\n").append(EndToEndBenchmark.COMMAND).append("\n```\n\n");
         md.append(String.format(Locale.ROOT, "Settings: `-Dmessages=%d -Drates=%s -DlatencyRate=%d -Djobs=%s -Dbaselines=%s "
-                        + "-DprobeEvery=%d -DstallSeconds=%d` (the defaults are 300000, 0,8000,2000, 2000, "
-                        + "telemetry,movement,energy, plain,python,node-red, 50, 60).%n",
+                        + "-DprobeEvery=%d -DstallSeconds=%d -Dwarmup=%d` (the defaults are 300000, 0,8000,2000, 2000, "
+                        + "telemetry,movement,energy, plain,python,node-red, 50, 60, 20000).%n",
                 s.messages(), s.rates().stream().map(String::valueOf).collect(Collectors.joining(",")), s.latencyRate(),
-                String.join(",", s.jobs()), String.join(",", s.baselines()), s.probeEvery(), s.stallSeconds()));
+                String.join(",", s.jobs()), String.join(",", s.baselines()), s.probeEvery(), s.stallSeconds(), s.warmup()));
         return md.toString();
     }
 

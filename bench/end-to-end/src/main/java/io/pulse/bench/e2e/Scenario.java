@@ -20,9 +20,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One side receiving one scenario's N messages at one rate: start the side (until it receives),
- * publish, watch the store until all N are there, read the probes' latency meanwhile (at the latency
- * rate), check, stop the side and remove its sessions from the broker.
+ * A started side receiving one scenario's N messages at one rate: publish, watch the store until all N
+ * are there, read the probes' latency meanwhile (at the latency rate), check.
  */
 final class Scenario {
 
@@ -35,7 +34,7 @@ final class Scenario {
     private static final Pattern CONNECTED = Pattern.compile("New client connected from \\S+ as (\\S+) ");
 
     record Result(Side side, int rate, int messages, long stored, double perSecond, double publishedPerSecond,
-                  double seconds, List<Long> latenciesMs, String checks, String failure) {
+                  double seconds, List<Long> latenciesMs, long probes, String checks, String failure) {
 
         boolean exact() {
             return failure == null && stored == messages;
@@ -44,9 +43,14 @@ final class Scenario {
 
     private Scenario() {}
 
+    /** A scenario that could not run, e.g. because its side did not start. */
+    static Result failed(Side side, String tag, int n, int rate, String why) {
+        System.out.printf("%s %s at %s: FAILED: %s%n", tag, side.key(), rate == 0 ? "unlimited" : rate + "/s", why);
+        return new Result(side, rate, n, 0, Double.NaN, Double.NaN, Double.NaN, List.of(), 0, "", why);
+    }
+
     static Result run(Servers s, Side side, String tag, int n, int rate, boolean latency, int probeEvery,
                       long stallSeconds) throws Exception {
-        long logOffset = Files.size(s.brokerLog());
         Workload w = side.workload();
         String failure = null;
         long stored = 0;
@@ -57,7 +61,7 @@ final class Scenario {
         List<Long> latencies = new ArrayList<>();
         System.out.printf("%s %s: %,d messages at %s...%n", tag, side.key(), n, rate == 0 ? "an unlimited rate" : rate + " msg/s");
         try {
-            Stores.Store store = side.start(s, tag);
+            Stores.Store store = side.store(s, tag);
             AtomicBoolean done = new AtomicBoolean();
             Thread probes = null;
             if (latency) {
@@ -127,37 +131,39 @@ final class Scenario {
         } catch (Exception e) {
             failure = e.getMessage() == null ? e.toString() : e.getMessage();
             e.printStackTrace();
-        } finally {
-            side.stop();
-            removeSessions(s.mqtt(), s.brokerLog(), logOffset);
         }
-        Result r = new Result(side, rate, n, stored, perSecond, publishedPerSecond, seconds, latencies, checks, failure);
+        long sentProbes = 0;
+        for (long k = 0; k < n; k++) {
+            sentProbes += w.probe(k, probeEvery) ? 1 : 0;
+        }
+        Result r = new Result(side, rate, n, stored, perSecond, publishedPerSecond, seconds, latencies,
+                latency ? sentProbes : 0, checks, failure);
         System.out.printf("%s %s at %s: stored %,d of %,d, %,.0f msg/s until stored (published at %,.0f/s)%s; %s%s%n", tag,
                 side.key(), rate == 0 ? "unlimited" : rate + "/s", stored, n, perSecond, publishedPerSecond,
-                latencies.isEmpty() ? "" : String.format(", latency p50 %,d ms p99 %,d ms (%,d probes)",
-                        percentile(latencies, 50), percentile(latencies, 99), latencies.size()),
+                latencies.isEmpty() ? "" : String.format(", latency p50 %,d ms p99 %,d ms (%,d of %,d probes seen)",
+                        percentile(latencies, 50), percentile(latencies, 99), latencies.size(), r.probes()),
                 checks, failure == null ? "" : "; FAILED: " + failure);
         return r;
     }
 
     /** Until {@code done}: every probe record that became visible since the last poll, with its ts, gives one latency. */
     private static void pollProbes(Stores.Store store, Workload w, AtomicBoolean done, List<Long> latencies) {
-        Set<Long> seen = new HashSet<>();
+        Set<Stores.Probe> seen = new HashSet<>();
         long maxSeen = System.currentTimeMillis();
         long window = w == Workload.MOVEMENT ? 120_000 : 30_000;
         while (!done.get()) {
             try {
                 long polled = System.currentTimeMillis();
-                List<Long> visible = store.probesSince(maxSeen - window);
+                List<Stores.Probe> visible = store.probesSince(maxSeen - window);
                 if (visible == null) {
                     return;
                 }
-                for (long ts : visible) {
-                    if (seen.add(ts)) {
+                for (Stores.Probe probe : visible) {
+                    if (seen.add(probe)) {
                         synchronized (latencies) {
-                            latencies.add(polled - ts);
+                            latencies.add(polled - probe.ts());
                         }
-                        maxSeen = Math.max(maxSeen, ts);
+                        maxSeen = Math.max(maxSeen, probe.ts());
                     }
                 }
                 Thread.sleep(PROBE_POLL_MS);
@@ -183,10 +189,10 @@ final class Scenario {
     }
 
     /**
-     * Ends every session that connected during the scenario (the side's, the publisher's): a persistent
-     * session left behind would make the broker queue every later scenario's messages for it.
+     * Ends every session that connected since {@code offset} of the broker's log (a side's, the publishers'):
+     * a persistent session left behind would make the broker queue every later side's messages for it.
      */
-    private static void removeSessions(MosquittoServer mqtt, Path brokerLog, long offset) {
+    static void removeSessions(MosquittoServer mqtt, Path brokerLog, long offset) {
         Set<String> ids = new LinkedHashSet<>();
         try {
             byte[] all = Files.readAllBytes(brokerLog);

@@ -1,6 +1,10 @@
 package io.pulse.bench.e2e;
 
-/** What receives a scenario's messages: a Pulse job, or a baseline. */
+/**
+ * What receives the messages: a Pulse job, or a baseline. Started once, then it receives a warm-up and
+ * one scenario per rate, each under its own tag (device, meter and gate names {@code <tag>-...}), then
+ * stopped.
+ */
 interface Side {
 
     /** Short name, e.g. {@code telemetry}, {@code plain}. */
@@ -12,13 +16,16 @@ interface Side {
     /** The messages it gets. */
     Workload workload();
 
-    /** Whether messages that only move event time on follow the last one (the jobs: yes). */
+    /** Whether messages that only move event time on follow a scenario's last one (the jobs: yes). */
     boolean flushes();
 
-    /** Starts it for scenario {@code tag} and returns once it receives; then how to count what it stored. */
-    Stores.Store start(Servers servers, String tag) throws Exception;
+    /** Starts it under the name {@code run} (its database {@code e2e_<run>}) and returns once it receives. */
+    void start(Servers servers, String run) throws Exception;
 
-    /** After the scenario, before {@link #stop}: checks beyond the count (rejected rows, visits, duplicates). */
+    /** How to count what it stored of scenario {@code tag}. */
+    Stores.Store store(Servers servers, String tag);
+
+    /** After a scenario: checks beyond the count (rejected rows, visits, duplicates). */
     String checks(Servers servers, String tag, int messages) throws Exception;
 
     void stop();

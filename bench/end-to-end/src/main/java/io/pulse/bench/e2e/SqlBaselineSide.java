@@ -30,15 +30,19 @@ abstract class SqlBaselineSide implements Side {
     }
 
     /** Starts the subscriber on the prepared database; returns at once. */
-    protected abstract void launch(Servers s, String tag) throws Exception;
+    protected abstract void launch(Servers s, String run) throws Exception;
 
     @Override
-    public final Stores.Store start(Servers s, String tag) throws Exception {
-        jdbcUrl = s.database(tag);
-        database = "e2e_" + tag;
+    public final void start(Servers s, String run) throws Exception {
+        jdbcUrl = s.database(run);
+        database = "e2e_" + run;
         Stores.execute(jdbcUrl, s.db().user(), s.db().password(), TABLE);
-        launch(s, tag);
-        awaitWarmUp(s, tag);
+        launch(s, run);
+        awaitWarmUp(s, run);
+    }
+
+    @Override
+    public Stores.Store store(Servers s, String tag) {
         return Stores.sql(jdbcUrl, s.db().user(), s.db().password(),
                 "SELECT COUNT(*) FROM readings WHERE device_id LIKE '" + tag + "-%'", null);
     }

@@ -31,13 +31,16 @@ final class Stores {
         long count() throws Exception;
 
         /**
-         * The {@code ts} (epoch ms) of probe records visible now, those with {@code ts >= sinceMs} at least;
-         * null if this store has no probes.
+         * The probe records visible now, those with {@code ts >= sinceMs} at least; null if this store has no
+         * probes.
          */
-        default List<Long> probesSince(long sinceMs) throws Exception {
+        default List<Probe> probesSince(long sinceMs) throws Exception {
             return null;
         }
     }
+
+    /** A probe record: its series or key, and its {@code ts} (epoch ms). */
+    record Probe(String key, long ts) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -61,21 +64,26 @@ final class Stores {
             }
 
             @Override
-            public List<Long> probesSince(long sinceMs) throws Exception {
+            public List<Probe> probesSince(long sinceMs) throws Exception {
                 String body = get(url + "/api/v1/export?match[]=" + enc(probes)
                         + "&start=" + String.format(Locale.ROOT, "%.3f", sinceMs / 1000.0));
-                List<Long> ts = new ArrayList<>();
+                List<Probe> probes = new ArrayList<>();
                 for (String line : body.split("\n")) {
                     if (!line.isBlank()) {
-                        JSON.readTree(line).path("timestamps").forEach(t -> ts.add(t.asLong()));
+                        JsonNode series = JSON.readTree(line);
+                        String key = series.path("metric").path(label).asText();
+                        series.path("timestamps").forEach(t -> probes.add(new Probe(key, t.asLong())));
                     }
                 }
-                return ts;
+                return probes;
             }
         };
     }
 
-    /** Rows counted by {@code countSql}; probes' times (epoch ms) from {@code probeSql} with one parameter, the epoch seconds since. */
+    /**
+     * Rows counted by {@code countSql}; probes from {@code probeSql} (columns: ts in epoch ms, a key) with one
+     * parameter, the epoch seconds since.
+     */
     static Store sql(String jdbcUrl, String user, String password, String countSql, String probeSql) {
         return new Store() {
             private Connection connection;
@@ -96,20 +104,20 @@ final class Stores {
             }
 
             @Override
-            public synchronized List<Long> probesSince(long sinceMs) throws SQLException {
+            public synchronized List<Probe> probesSince(long sinceMs) throws SQLException {
                 if (probeSql == null) {
                     return null;
                 }
-                List<Long> ts = new ArrayList<>();
+                List<Probe> probes = new ArrayList<>();
                 try (PreparedStatement s = connection().prepareStatement(probeSql)) {
                     s.setDouble(1, sinceMs / 1000.0);
                     try (ResultSet rs = s.executeQuery()) {
                         while (rs.next()) {
-                            ts.add(rs.getLong(1));
+                            probes.add(new Probe(rs.getString(2), rs.getLong(1)));
                         }
                     }
                 }
-                return ts;
+                return probes;
             }
         };
     }
