@@ -126,7 +126,13 @@ public final class EndToEndBenchmark {
                 }
             }
             String machine = SystemInfo.describe(start, loadAtStart, root, nodeRed);
-            String report = Report.markdown(settings, results, machine, (System.nanoTime() - began) / 1e9);
+            double load = Double.NaN;
+            try {
+                load = Double.parseDouble(loadAtStart.split(" ")[0]);
+            } catch (RuntimeException unknown) {
+                // "unknown": no remark
+            }
+            String report = Report.markdown(settings, results, machine, (System.nanoTime() - began) / 1e9, load);
             System.out.println();
             System.out.println(report);
             Files.createDirectories(out.toAbsolutePath().getParent());

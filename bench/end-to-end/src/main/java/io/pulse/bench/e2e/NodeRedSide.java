@@ -74,6 +74,11 @@ final class NodeRedSide extends SqlBaselineSide {
     }
 
     @Override
+    public boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    @Override
     public void stop() {
         if (process != null) {
             process.stop();

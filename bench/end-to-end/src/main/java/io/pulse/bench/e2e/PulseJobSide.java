@@ -134,6 +134,11 @@ final class PulseJobSide implements Side {
     }
 
     @Override
+    public boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    @Override
     public void stop() {
         if (process != null) {
             process.stop();

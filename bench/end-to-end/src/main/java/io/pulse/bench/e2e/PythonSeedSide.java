@@ -39,6 +39,11 @@ final class PythonSeedSide extends SqlBaselineSide {
     }
 
     @Override
+    public boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    @Override
     public void stop() {
         if (process != null) {
             process.stop();

@@ -17,7 +17,11 @@ final class Report {
 
     private Report() {}
 
-    static String markdown(Settings s, List<Scenario.Result> results, String machine, double runSeconds) {
+    /**
+     * @param loadAtStart the 1-minute load average when the run started: above the core count, the report says that
+     *                    the machine was busy
+     */
+    static String markdown(Settings s, List<Scenario.Result> results, String machine, double runSeconds, double loadAtStart) {
         StringBuilder md = new StringBuilder("# Pulse end to end\n\n");
         boolean full = s.messages() == 300_000 && s.rates().equals(List.of(0, 8000, 2000))
                 && s.jobs().equals(List.of("telemetry", "movement", "energy"))
@@ -25,6 +29,11 @@ final class Report {
         if (!full) {
             md.append("**A check run with settings other than the benchmark's (see Settings below): its figures say that "
                     + "every part works, not what Pulse achieves.**\n\n");
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (loadAtStart > cores) {
+            md.append(String.format(Locale.ROOT, "**The machine was busy with other work: load average %.1f on %d cores at the "
+                    + "start. Figures from a busy machine are not comparable with others.**%n%n", loadAtStart, cores));
         }
         md.append(String.format(Locale.ROOT, "Devices → Mosquitto → each Pulse job as a user runs it (`./pulse run <job>`, "
                 + "defaults) → MariaDB + VictoriaMetrics (InfluxDB v2 write API), %,d valid messages per scenario, against "

@@ -74,6 +74,7 @@ final class Scenario {
                 long[] lastCount = {0};
                 Throwable[] pollFailure = {null};
                 AtomicBoolean published = new AtomicBoolean();
+                AtomicBoolean ended = new AtomicBoolean();
                 Thread counter = new Thread(() -> {
                     try {
                         long lastChange = System.nanoTime();
@@ -89,6 +90,10 @@ final class Scenario {
                                 break;
                             }
                             if (published.get() && now - lastChange > TimeUnit.SECONDS.toNanos(stallSeconds)) {
+                                break;
+                            }
+                            if (!side.alive()) {
+                                ended.set(true);
                                 break;
                             }
                             Thread.sleep(c >= 0.9 * n ? FAST_POLL_MS : SLOW_POLL_MS);
@@ -117,6 +122,8 @@ final class Scenario {
                 if (doneAt[0] != 0) {
                     seconds = (doneAt[0] - p.firstNanos()) / 1e9;
                     perSecond = n / seconds;
+                } else if (ended.get()) {
+                    failure = String.format("its process ended after %,d of %,d were stored", lastCount[0], n);
                 } else {
                     failure = String.format("only %,d of %,d stored, none more for %d s", lastCount[0], n, stallSeconds);
                 }

@@ -28,5 +28,10 @@ interface Side {
     /** After a scenario: checks beyond the count (rejected rows, visits, duplicates). */
     String checks(Servers servers, String tag, int messages) throws Exception;
 
+    /** False once its process ended by itself (a crash): the scenario stops waiting. */
+    default boolean alive() {
+        return true;
+    }
+
     void stop();
 }

@@ -39,8 +39,10 @@ final class SystemInfo {
         line(md, "Node.js / Node-RED", command("node", "--version") + " / " + packageVersion(nodeRed, "node-red")
                 + ", node-red-node-mysql " + packageVersion(nodeRed, "node-red-node-mysql"));
         String commit = command("git", "-C", root.toString(), "log", "-1", "--format=%h %s");
-        String dirty = command("git", "-C", root.toString(), "status", "--porcelain", "--", "jobs", "connectors", "launcher");
-        line(md, "Pulse", "commit " + commit + (dirty.isEmpty() ? "" : " (with uncommitted changes in jobs/connectors/launcher)"));
+        String dirty = command("git", "-C", root.toString(), "status", "--porcelain", "--", "jobs", "connectors", "launcher",
+                "bench/end-to-end/src", "bench/end-to-end/baselines");
+        line(md, "Pulse", "commit " + commit + (dirty.isEmpty() ? ""
+                : " (with uncommitted changes in jobs, connectors, launcher or this benchmark)"));
         return md.toString();
     }
 

@@ -20,8 +20,8 @@ import java.util.Locale;
  *       later): no debounce, every sighting is one row of {@code movement_events}, every pair one
  *       closed visit.</li>
  * </ul>
- * Every {@code probeEvery}-th device, meter or person is a probe on key {@code <tag>-probe}: the
- * latency is read from those.
+ * Every {@code probeEvery}-th device, meter or person is a probe: device {@code <tag>-probe<i>}, meter
+ * {@code <tag>-probe<i>}, or a person seen at the gate {@code <tag>-probe}. The latency is read from those.
  */
 enum Workload {
 
