@@ -11,7 +11,13 @@ import io.pulse.launcher.demo.meters.SimulatedMeters;
 import io.pulse.launcher.demo.stores.CacheDir;
 import io.pulse.launcher.demo.stores.EmbeddedMariaDb;
 import io.pulse.launcher.demo.stores.EmbeddedQuestDb;
+import io.pulse.jobs.energy.EnergySettings;
+import io.pulse.jobs.movement.MovementSettings;
+import io.pulse.launcher.demo.summary.Lags;
 import io.pulse.launcher.demo.summary.LiveSummary;
+import io.pulse.launcher.demo.summary.SummaryFormat;
+import io.pulse.launcher.demo.summary.SummaryOutput;
+import io.pulse.launcher.demo.summary.Terminal;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.security.SecureRandom;
@@ -45,6 +51,8 @@ public final class Demo implements AutoCloseable {
         Duration summaryInterval = Duration.ofSeconds(5);
         Duration checkpointInterval = Duration.ofSeconds(5);
         PrintStream summaryOut = System.out;
+        /** Whether the summary is redrawn in place; null: when the output is a terminal. */
+        Boolean redraw;
         /** Where MariaDB's binaries are unpacked once and reused. */
         Path cache = CacheDir.forThisUser();
 
@@ -57,10 +65,17 @@ public final class Demo implements AutoCloseable {
             return this;
         }
 
-        /** Where the live summary goes, the terminal by default. */
+        /** Where the live summary goes, as plain lines of what changed (the terminal by default). */
         public Settings summary(Duration every, PrintStream to) {
             this.summaryInterval = Objects.requireNonNull(every);
             this.summaryOut = Objects.requireNonNull(to);
+            this.redraw = false;
+            return this;
+        }
+
+        /** Where MariaDB's binaries are unpacked once (default: {@link CacheDir#forThisUser()}). */
+        public Settings cache(Path folder) {
+            this.cache = Objects.requireNonNull(folder);
             return this;
         }
     }
@@ -157,9 +172,26 @@ public final class Demo implements AutoCloseable {
                 Ports.LOOPBACK, mysql.port(), EmbeddedMariaDb.USER, EmbeddedMariaDb.DATABASE);
         out.printf("Series:       %s, then SELECT * FROM telemetry (also device_health, meter, energy_5min,"
                 + " occupancy)%n", questDb.url());
-        out.printf("A summary of what the jobs stored follows every %s.%n", seconds(s.summaryInterval));
+        boolean redraw = s.redraw != null ? s.redraw : s.summaryOut == System.out && Terminal.canRedraw();
+        out.printf("A summary of what the jobs stored follows, %s.%n", redraw
+                ? "redrawn every " + seconds(s.summaryInterval) : "a line for each change");
+        out.println(SummaryFormat.info(lags(s)));
+        out.println();
         out.flush();
-        summary = LiveSummary.start(database, questDb.url(), s.summaryInterval, s.summaryOut);
+        SummaryOutput output = redraw ? SummaryOutput.redrawn(s.summaryOut, Terminal::size, s.summaryInterval)
+                : SummaryOutput.plain(s.summaryOut);
+        summary = LiveSummary.start(database, questDb.url(), meters != null, gates != null, s.summaryInterval, output,
+                s.summaryOut);
+    }
+
+    /** How far the stored figures trail the clock, from the jobs' settings and the demo's. */
+    static Lags lags(Settings s) {
+        EnergySettings energy = EnergySettings.CONTRACT;
+        return new Lags(s.publishInterval,
+                Duration.ofSeconds(5), // the telemetry job's bounded out-of-orderness (TelemetryPipeline)
+                MovementSettings.contract(null).outOfOrder(),
+                energy.window(), energy.outOfOrderness(), energy.allowedLateness().plus(energy.maxGap()),
+                s.checkpointInterval);
     }
 
     private static String taken(int preferred, int actual) {
@@ -272,9 +304,6 @@ public final class Demo implements AutoCloseable {
         }
         Thread hook = new Thread(demo::close, "pulse-demo-shutdown");
         Runtime.getRuntime().addShutdownHook(hook); // for an exit that is not a signal we handle
-        out.println("Ctrl-C stops the demo.");
-        out.println();
-        out.flush();
 
         int code = 0;
         try {

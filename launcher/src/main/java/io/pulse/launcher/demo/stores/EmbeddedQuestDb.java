@@ -62,10 +62,16 @@ public final class EmbeddedQuestDb implements AutoCloseable {
                 "QDB_CAIRO_WAL_WRITER_DATA_APPEND_PAGE_SIZE", "128k"));
         });
         try {
-            server.start();
-            server.awaitStartup();
+            quietly(() -> {
+                server.start();
+                server.awaitStartup();
+                return null;
+            });
         } catch (RuntimeException e) {
-            server.close();
+            quietly(() -> {
+                server.close();
+                return null;
+            });
             throw e;
         }
         return new EmbeddedQuestDb(server, port);
@@ -89,17 +95,22 @@ public final class EmbeddedQuestDb implements AutoCloseable {
     }
 
     /**
-     * Runs {@code action} with {@code System.out} discarded: QuestDB prints "Reading log
-     * configuration from ..." and "QuestDB is shutting down..." there, into the demo's summary.
-     * The demo prints to the stream it was given, not to {@code System.out} itself.
+     * Runs {@code action} with {@code System.out} and {@code System.err} discarded: QuestDB prints
+     * "Reading log configuration from ..." and "QuestDB is shutting down..." there, into the
+     * demo's summary (its log goes to questdb.log). The demo prints to the streams it was given,
+     * not to {@code System.out} itself; an exception still propagates.
      */
     private static <T> T quietly(Supplier<T> action) {
         PrintStream stdout = System.out;
-        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        PrintStream stderr = System.err;
+        PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
+        System.setOut(nowhere);
+        System.setErr(nowhere);
         try {
             return action.get();
         } finally {
             System.setOut(stdout);
+            System.setErr(stderr);
         }
     }
 }
