@@ -3,6 +3,7 @@ package io.pulse.launcher.demo.summary;
 import io.pulse.jobs.storage.DatabaseConnections;
 import io.pulse.jobs.storage.JdbcSettings;
 import io.pulse.jobs.storage.SqlTimes;
+import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,10 +14,13 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +51,7 @@ public final class LiveSummary implements AutoCloseable {
     private final boolean meters;
     private final boolean campus;
     private final SummaryOutput output;
-    private final java.io.PrintStream errors;
+    private final PrintStream errors;
     private final ScheduledExecutorService ticker;
     private final Deque<AlertLine> alerts = new ArrayDeque<>();
     private volatile boolean closing;
@@ -56,7 +60,7 @@ public final class LiveSummary implements AutoCloseable {
     private int failures;
 
     private LiveSummary(JdbcSettings database, String questDbUrl, boolean meters, boolean campus, SummaryOutput output,
-                        java.io.PrintStream errors) {
+                        PrintStream errors) {
         this.database = database;
         this.power = new LatestPower(questDbUrl);
         this.meters = meters;
@@ -78,7 +82,7 @@ public final class LiveSummary implements AutoCloseable {
      * @param problems where a store that cannot be read is reported (once, until it can again)
      */
     public static LiveSummary start(JdbcSettings database, String questDbUrl, boolean meters, boolean campus,
-                                    Duration every, SummaryOutput output, java.io.PrintStream problems) {
+                                    Duration every, SummaryOutput output, PrintStream problems) {
         LiveSummary summary = new LiveSummary(database, questDbUrl, meters, campus, output, problems);
         summary.ticker.scheduleWithFixedDelay(summary::show, 0, every.toMillis(), TimeUnit.MILLISECONDS);
         return summary;
@@ -149,8 +153,8 @@ public final class LiveSummary implements AutoCloseable {
         return lines;
     }
 
-    private static List<String> union(java.util.Set<String> a, java.util.Set<String> b) {
-        java.util.TreeSet<String> all = new java.util.TreeSet<>(a);
+    private static List<String> union(Set<String> a, Set<String> b) {
+        TreeSet<String> all = new TreeSet<>(a);
         all.addAll(b);
         return List.copyOf(all);
     }
@@ -197,7 +201,7 @@ public final class LiveSummary implements AutoCloseable {
                 }
             }
         }
-        lines.sort(java.util.Comparator.comparing(AlertLine::at));
+        lines.sort(Comparator.comparing(AlertLine::at));
         return lines;
     }
 

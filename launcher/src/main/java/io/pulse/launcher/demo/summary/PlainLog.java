@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -56,7 +57,7 @@ public final class PlainLog {
             }
         }
         List<AlertLine> oldestFirst = new ArrayList<>(s.alerts());
-        java.util.Collections.reverse(oldestFirst);
+        Collections.reverse(oldestFirst);
         for (AlertLine a : oldestFirst) {
             if (alertsShown.add(a.deviceId() + '|' + a.type() + '|' + a.openedAt() + '|' + a.resolved())) {
                 lines.add(at + (a.resolved()
