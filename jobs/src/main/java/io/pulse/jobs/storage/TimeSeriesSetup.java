@@ -6,6 +6,7 @@ import io.pulse.connectors.influxdb.InfluxSinkBuilder;
 import io.pulse.jobs.options.JobOptions;
 import io.pulse.jobs.options.Option;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -25,10 +26,16 @@ public final class TimeSeriesSetup {
     }
 
     public static <T> Optional<InfluxSink<T>> sink(JobOptions options, InfluxPointMapper<T> mapper) {
+        return sink(options, mapper, InfluxSinkBuilder.DEFAULT_FLUSH_INTERVAL);
+    }
+
+    /** As {@link #sink(JobOptions, InfluxPointMapper)}, a batch waiting at most {@code flushInterval}. */
+    public static <T> Optional<InfluxSink<T>> sink(JobOptions options, InfluxPointMapper<T> mapper, Duration flushInterval) {
         if (options.influxUrl().isEmpty()) {
             return Optional.empty();
         }
-        InfluxSinkBuilder<T> builder = InfluxSink.<T>builder().url(options.influxUrl().get()).pointMapper(mapper);
+        InfluxSinkBuilder<T> builder = InfluxSink.<T>builder().url(options.influxUrl().get()).pointMapper(mapper)
+                .flushInterval(flushInterval);
         options.influxToken().ifPresent(builder::token);
         options.influxOrg().ifPresent(builder::org);
         options.influxBucket().ifPresent(builder::bucket);

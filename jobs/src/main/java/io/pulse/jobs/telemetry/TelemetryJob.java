@@ -28,6 +28,8 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
+import java.time.Duration;
+
 
 /**
  * The telemetry job: devices/+/telemetry → parse and validate → event time (5 s out of order) →
@@ -39,6 +41,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class TelemetryJob {
 
     public static final String CLIENT_ID_PREFIX = "pulse-telemetry";
+    /** Raw readings are what a dashboard watches live: small batches, sent often. */
+    static final Duration RAW_FLUSH_INTERVAL = Duration.ofMillis(250);
 
     private TelemetryJob() {}
 
@@ -75,9 +79,9 @@ public final class TelemetryJob {
         health.writeTo(jdbc);
         alerts.events().sinkTo(JobMqtt.sink(options, CLIENT_ID_PREFIX + "-events", AlertEvent.MQTT)).name("mqtt: alerts").uid("mqtt-alerts");
         alerts.commands().sinkTo(JobMqtt.sink(options, CLIENT_ID_PREFIX + "-commands", DeviceCommand.MQTT)).name("mqtt: commands").uid("mqtt-commands");
-        // Raw values are visible within about a flush interval of their arrival; their scores
-        // join the same points once the watermark has passed them.
-        TimeSeriesSetup.sink(options, new TelemetryPoints())
+        // Raw values are visible within about a quarter of a second of their arrival (a batch
+        // waits at most that long); their scores join the same points once the watermark has passed them.
+        TimeSeriesSetup.sink(options, new TelemetryPoints(), RAW_FLUSH_INTERVAL)
                 .ifPresent(sink -> streams.readings().sinkTo(sink).name("influxdb: telemetry").uid("influx-telemetry-raw"));
         TimeSeriesSetup.sink(options, new ScorePoints())
                 .ifPresent(sink -> scored.sinkTo(sink).name("influxdb: telemetry scores").uid("influx-telemetry"));

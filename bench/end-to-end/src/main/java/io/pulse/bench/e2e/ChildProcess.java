@@ -41,6 +41,20 @@ final class ChildProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** Peak resident memory so far (VmHWM from Linux's /proc), in MB; -1 when it cannot be read. */
+    long peakResidentMb() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
     /**
      * Waits until the log holds {@code line}; fails if the process ends first, after {@code timeout}, or
      * (stopping it) when the log holds one of {@code refused}.

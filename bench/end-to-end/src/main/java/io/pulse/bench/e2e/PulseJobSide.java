@@ -116,7 +116,8 @@ final class PulseJobSide implements Side {
         String user = s.db().user();
         String password = s.db().password();
         long rejected = Stores.queryLong(jdbcUrl, user, password, "SELECT COUNT(*) FROM rejected_messages");
-        String line = "rejected_messages (the job's, so far): " + rejected;
+        String line = "rejected_messages (the job's, so far): " + rejected
+                + "; ./pulse run peak resident memory so far: " + process.peakResidentMb() + " MB (goal: under 1,500)";
         if (workload == Workload.MOVEMENT) {
             // visits are written by their own sink: give it up to 30 s after the last movement event
             String sql = "SELECT COUNT(*) FROM visits WHERE exited_at IS NOT NULL AND entry_gate IN ('" + tag + "-lane', '"

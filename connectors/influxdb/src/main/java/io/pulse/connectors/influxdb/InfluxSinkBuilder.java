@@ -25,7 +25,10 @@ public final class InfluxSinkBuilder<T> {
     private String bucket;
     private InfluxPrecision precision = InfluxPrecision.MILLISECONDS;
     private int batchSize = 5_000;
-    private Duration flushInterval = Duration.ofSeconds(1);
+    /** How long a point may wait for its batch by default. */
+    public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofSeconds(1);
+
+    private Duration flushInterval = DEFAULT_FLUSH_INTERVAL;
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     private Duration requestTimeout = Duration.ofSeconds(10);
     private InfluxPointMapper<T> mapper;
