@@ -74,7 +74,10 @@ final class PeopleCommand {
         } catch (IOException e) {
             err.println("pulse: cannot read the roster " + file.toAbsolutePath() + ": " + e.getMessage());
             return Pulse.EXIT_FAILED;
-        } catch (SQLException | StorageException e) {
+        } catch (StorageException e) {
+            err.println("pulse: " + e.getMessage()); // says which database, and why
+            return Pulse.EXIT_FAILED;
+        } catch (SQLException e) {
             err.println("pulse: the import failed: " + DatabaseConnections.rootMessage(e));
             return Pulse.EXIT_FAILED;
         }
