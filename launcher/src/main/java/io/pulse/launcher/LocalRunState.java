@@ -47,7 +47,7 @@ final class LocalRunState {
     }
 
     /** The job's command line for {@code PulseJobs}, and the Flink settings that resume it. */
-    record Prepared(String[] jobArgs, Configuration flink) {}
+    record Prepared(String[] jobArgs, Configuration flink, Path checkpoints) {}
 
     private LocalRunState() {}
 
@@ -82,7 +82,7 @@ final class LocalRunState {
     static Prepared prepare(String[] args, Map<String, String> env, PrintStream out) {
         if (args.length == 0 || args[0].startsWith("-") || Arrays.asList(args).contains("--help")
                 || args[0].equals("help")) {
-            return new Prepared(args, new Configuration());
+            return new Prepared(args, new Configuration(), null);
         }
         Split split = split(args);
         String job = split.job();
@@ -123,7 +123,7 @@ final class LocalRunState {
                 removeOlderJobs(checkpoints, checkpoint.getParent());
             }
         }, () -> out.println("pulse: no checkpoint of the " + job + " job to resume in " + checkpoints + ": starting from the beginning"));
-        return new Prepared(jobArgs.toArray(String[]::new), flink);
+        return new Prepared(jobArgs.toArray(String[]::new), flink, checkpoints);
     }
 
     static Path defaultStateDir(Map<String, String> env, String job) {

@@ -120,7 +120,30 @@ public final class Pulse {
             err.println("pulse: " + e.getMessage() + hint("run " + job.get().jobName() + " --help"));
             return PulseJobs.EXIT_USAGE;
         }
-        return PulseJobs.run(command() + " run", run.jobArgs(), out, err, run.flink());
+        String name = job.get().jobName();
+        RunFolder tmp = RunFolder.create(System.getenv());
+        String stopped;
+        int code;
+        try (RunStop stop = RunStop.install(name, tmp.configure(run.flink()), err)) {
+            try {
+                code = PulseJobs.run(command() + " run", run.jobArgs(), out, err, run.flink());
+            } catch (Exception e) {
+                if (stop.requested() == null) {
+                    throw e;
+                }
+                code = PulseJobs.EXIT_OK; // cancelled on request: how Flink reports that is no failure
+            }
+            stopped = stop.requested();
+        } finally {
+            tmp.close();
+        }
+        if (stopped != null) {
+            out.println("pulse: the " + name + " job stopped (" + stopped + "); its checkpoints stay in "
+                    + run.checkpoints() + ": the same command resumes it");
+            out.println("pulse: removed the run's temporary folder " + tmp.path());
+            return PulseJobs.EXIT_OK;
+        }
+        return code;
     }
 
     private static int db(String[] args, PrintStream out, PrintStream err) {

@@ -36,6 +36,9 @@ final class PulseProcess implements AutoCloseable {
                 "--add-opens=java.base/java.net=ALL-UNNAMED", "--add-opens=java.base/java.time=ALL-UNNAMED",
                 "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED", "-Dpulse.command=./pulse"));
         // The launcher's own logging, as ./pulse has it (Flink's test jars here carry a log4j2-test file that would win).
+        if (environment.containsKey("TMPDIR")) {
+            command.add("-Djava.io.tmpdir=" + environment.get("TMPDIR")); // as ./pulse passes it
+        }
         command.add("-Dlog4j2.configurationFile=" + PulseProcess.class.getClassLoader().getResource("log4j2.xml"));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.pulse.launcher.Pulse"));
         command.addAll(List.of(args));
@@ -63,8 +66,12 @@ final class PulseProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    long pid() {
-        return process.pid();
+    /** Sends a signal by name (e.g. INT, what Ctrl-C sends), as a terminal would. */
+    void signal(String name) throws IOException, InterruptedException {
+        int code = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
+        if (code != 0) {
+            throw new IllegalStateException("kill -" + name + " " + process.pid() + " ended with " + code);
+        }
     }
 
     String output() {
