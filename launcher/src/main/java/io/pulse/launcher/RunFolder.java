@@ -20,8 +20,9 @@ import java.util.Map;
  * The one temporary folder of a {@code ./pulse run}: Flink's (io.tmp.dirs with the RPC system's
  * extracted jar, the MiniCluster's working folders, blobs, the Web UI's upload and temp folders)
  * and this JVM's ({@code java.io.tmpdir}, e.g. native libraries the clients unpack). It is
- * {@code $TMPDIR/pulse-run-*} (else under {@code java.io.tmpdir}) and removed when the run ends,
- * however it ends, so that runs leave nothing behind in /tmp. What must survive a run (checkpoints,
+ * {@code $TMPDIR/pulse-run-<pid>-*} (else under {@code java.io.tmpdir}) and removed when the run
+ * ends, however it ends, so that runs leave nothing behind in /tmp; what a killed run left is
+ * removed by the next. What must survive a run (checkpoints,
  * the MQTT spool) is in the state folder, not here.
  */
 final class RunFolder implements AutoCloseable {
@@ -40,13 +41,35 @@ final class RunFolder implements AutoCloseable {
         String tmp = env.get("TMPDIR");
         Path base = tmp != null && !tmp.isBlank() && Files.isDirectory(Path.of(tmp)) ? Path.of(tmp)
                 : Path.of(System.getProperty("java.io.tmpdir"));
+        removeLeftovers(base);
         try {
-            RunFolder folder = new RunFolder(Files.createTempDirectory(base.toAbsolutePath(), "pulse-run-"));
+            RunFolder folder = new RunFolder(Files.createTempDirectory(base.toAbsolutePath(),
+                    PREFIX + ProcessHandle.current().pid() + "-"));
             System.setProperty("java.io.tmpdir", folder.path.toString());
             Runtime.getRuntime().addShutdownHook(folder.atExit); // also when the JVM ends some other way
             return folder;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary folder in " + base.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static final String PREFIX = "pulse-run-";
+
+    /**
+     * The folders of runs whose process is gone: a run killed with SIGKILL (or a power loss) cannot
+     * remove its own folder, so the next run does ({@code pulse-run-<pid>-*} of a pid that is not alive).
+     */
+    static void removeLeftovers(Path base) {
+        try (var entries = Files.newDirectoryStream(base, PREFIX + "*")) {
+            for (Path dir : entries) {
+                String[] parts = dir.getFileName().toString().substring(PREFIX.length()).split("-", 2);
+                if (parts.length == 2 && parts[0].matches("\\d{1,10}")
+                        && ProcessHandle.of(Long.parseLong(parts[0])).filter(ProcessHandle::isAlive).isEmpty()) {
+                    new RunFolder(dir).deleteQuietly();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // only leftovers: they cost disk space, nothing else
         }
     }
 

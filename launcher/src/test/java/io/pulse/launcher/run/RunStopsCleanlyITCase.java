@@ -42,7 +42,7 @@ class RunStopsCleanlyITCase {
             List<String> during = files(tmp);
             assertThat(during).as("the run's files, all in its one folder").isNotEmpty()
                     .allSatisfy(f -> assertThat(f).startsWith("pulse-run-"))
-                    .anySatisfy(f -> assertThat(f).matches("pulse-run-\\d+/flink-rpc-.*\\.jar"));
+                    .anySatisfy(f -> assertThat(f).matches("pulse-run-\\d+-\\d+/flink-rpc-.*\\.jar"));
 
             pulse.signal("INT");
 
