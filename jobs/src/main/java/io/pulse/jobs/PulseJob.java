@@ -120,7 +120,10 @@ public enum PulseJob {
             out.println("pulse: " + jobName + " job submitted (detached) as " + job.getJobID());
             return PulseJobs.EXIT_OK; // flink run -d: the cluster runs it, nothing to wait for here
         }
-        SubscriptionProgress.await(jobName, job, out);
+        if (!SubscriptionProgress.await(jobName, job, out, options.mqttStartTimeout())) {
+            job.cancel().get(); // the sessions of a local run stop with it
+            return PulseJobs.EXIT_FAILED;
+        }
         try {
             job.getJobExecutionResult().get();
         } catch (ExecutionException e) {

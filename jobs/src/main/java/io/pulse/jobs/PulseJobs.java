@@ -1,6 +1,7 @@
 package io.pulse.jobs;
 
 import io.pulse.jobs.options.JobOptions;
+import io.pulse.jobs.options.Option;
 import io.pulse.jobs.options.OptionsException;
 import org.apache.flink.configuration.Configuration;
 import java.io.ByteArrayOutputStream;
@@ -9,7 +10,9 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Entry point of the jobs: {@code PulseJobs <job> [--key value ...]}, also the main class of the
@@ -105,28 +108,58 @@ public final class PulseJobs {
         }
         String name = args[0];
         if (name.equals("help") || name.equals("--help") || name.equals("-h")) {
-            out.print(usage(invocation));
+            Optional<PulseJob> about = args.length > 1 ? PulseJob.named(args[1]) : Optional.empty();
+            out.print(about.map(j -> usage(invocation, j)).orElseGet(() -> usage(invocation)));
             return EXIT_OK;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        if (Arrays.asList(rest).contains("--help")) {
-            out.print(usage(invocation));
-            return EXIT_OK;
-        }
         Optional<PulseJob> job = PulseJob.named(name);
         if (job.isEmpty()) {
-            err.println("pulse: unknown job '" + name + "'; the jobs are " + PulseJob.names());
+            err.println("pulse: unknown job '" + name + "'; the jobs are " + PulseJob.names() + hint(invocation, "--help"));
             return EXIT_USAGE;
+        }
+        if (Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h")) {
+            out.print(usage(invocation, job.get()));
+            return EXIT_OK;
         }
         JobOptions options;
         try {
             options = JobOptions.parse(rest);
             job.get().validate(options);
         } catch (OptionsException e) {
-            err.println("pulse: " + e.getMessage());
+            err.println("pulse: " + e.getMessage() + hint(invocation, job.get().jobName() + " --help"));
             return EXIT_USAGE;
         }
         return job.get().run(options, out, err, flink);
+    }
+
+    /** Where to read more, for a line about a wrong command line; none under {@code flink run}. */
+    private static String hint(String invocation, String help) {
+        return invocation.equals("PulseJobs") ? "" : " ('" + invocation + " " + help + "' lists the options)";
+    }
+
+    /** One job's usage: what it does, the options it reads (from their definitions) and an example. */
+    public static String usage(String invocation, PulseJob job) {
+        return usage(invocation, job, "");
+    }
+
+    /** As {@link #usage(String, PulseJob)}, with the caller's own options (already formatted) after the job's. */
+    public static String usage(String invocation, PulseJob job, String moreOptions) {
+        String nl = System.lineSeparator();
+        Set<Option> options = EnumSet.noneOf(Option.class);
+        for (Option o : Option.values()) {
+            if (o.appliesTo(job.jobName())) {
+                options.add(o);
+            }
+        }
+        return "Usage: " + invocation + " " + job.jobName() + " [--key value ...]" + nl + nl
+                + "The " + job.jobName() + " job: " + job.summary() + "." + nl + nl
+                + "Options (--key value or --key=value; an empty password is --jdbc.password ''):" + nl
+                + JobOptions.help(options) + moreOptions + nl
+                + "Example:" + nl
+                + "  " + invocation + " " + job.jobName() + " --mqtt.broker tcp://127.0.0.1:1883 \\" + nl
+                + "      --jdbc.url jdbc:mysql://127.0.0.1:3306/pulse --jdbc.user pulse --jdbc.password ''"
+                + (job == PulseJob.MOVEMENT ? " \\" + nl + "      --movement.hmac-key-file /etc/pulse/hmac.key" : "") + nl;
     }
 
     public static String usage(String invocation) {
@@ -137,7 +170,8 @@ public final class PulseJobs {
         for (PulseJob job : PulseJob.values()) {
             sb.append(String.format("  %-10s %s", job.jobName(), job.summary())).append(nl);
         }
-        sb.append(nl).append("Options (--key value or --key=value):").append(nl)
+        sb.append(nl).append("Options (--key value or --key=value); '").append(invocation)
+                .append(" <job> --help' shows the ones a job reads:").append(nl)
                 .append(JobOptions.help(JobOptions.allOptions()));
         return sb.toString();
     }

@@ -102,4 +102,31 @@ class PulseJobsTest {
         assertThatThrownBy(() -> PulseJobs.main(new String[] {"telemetri"}))
                 .hasMessage("pulse: unknown job 'telemetri'; the jobs are telemetry, movement, energy");
     }
+
+    @Test
+    void aJobsHelpListsItsOptionsWithDefaultsAndAnExample() throws Exception {
+        for (PulseJob job : PulseJob.values()) {
+            out.reset();
+            assertThat(PulseJobs.run("./pulse run", new String[] {job.jobName(), "--help"},
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))).isZero();
+            String help = out.toString(StandardCharsets.UTF_8);
+            assertThat(help).startsWith("Usage: ./pulse run " + job.jobName()).contains("Example:");
+            for (io.pulse.jobs.options.Option o : io.pulse.jobs.options.Option.values()) {
+                if (o.appliesTo(job.jobName())) {
+                    assertThat(help).contains(o.flag());
+                } else {
+                    assertThat(help).doesNotContain(o.flag() + " ");
+                }
+            }
+        }
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void aWrongOptionOfPulseRunPointsToTheJobsHelp() throws Exception {
+        assertThat(PulseJobs.run("./pulse run", new String[] {"energy", "--mqtt.brokr", "tcp://h:1"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))).isEqualTo(2);
+        assertThat(err()).isEqualTo("pulse: unknown option --mqtt.brokr (did you mean --mqtt.broker?)"
+                + " ('./pulse run energy --help' lists the options)" + System.lineSeparator());
+    }
 }

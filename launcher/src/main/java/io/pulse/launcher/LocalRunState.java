@@ -1,5 +1,6 @@
 package io.pulse.launcher;
 
+import io.pulse.jobs.options.JobOptions;
 import io.pulse.jobs.options.OptionsException;
 
 import org.apache.flink.configuration.Configuration;
@@ -35,17 +36,26 @@ final class LocalRunState {
     static final String STATE_DIR = "--state.dir";
     static final String FRESH = "--fresh";
 
+    /** This launcher's own options of {@code run}, for its usage text: flag, value, description. */
+    static String help(String job) {
+        String nl = System.lineSeparator();
+        return JobOptions.helpLine(STATE_DIR + " DIR", "the job's state folder: its retained checkpoints"
+                        + " and MQTT spool, so that the same command after a crash resumes [default "
+                        + defaultStateDir(System.getenv(), job) + "]")
+                + JobOptions.helpLine(FRESH, "delete the state folder's checkpoints and spool and start over")
+                + JobOptions.helpLine("-h, --help", "this text");
+    }
+
     /** The job's command line for {@code PulseJobs}, and the Flink settings that resume it. */
-    record Prepared(String[] jobArgs, Configuration flink) {}
+    record Prepared(String[] jobArgs, Configuration flink, Path checkpoints) {}
 
     private LocalRunState() {}
 
+    /** A {@code run} command line: the job, this launcher's options, and the job's options. */
+    record Split(String job, String stateDir, boolean fresh, List<String> jobOptions) {}
+
     /** @param args {@code <job> [--key value ...]} as given to {@code run} */
-    static Prepared prepare(String[] args, Map<String, String> env, PrintStream out) {
-        if (args.length == 0 || args[0].startsWith("-") || Arrays.asList(args).contains("--help")
-                || args[0].equals("help")) {
-            return new Prepared(args, new Configuration());
-        }
+    static Split split(String[] args) {
         String job = args[0];
         List<String> rest = new ArrayList<>();
         String stateDir = null;
@@ -65,6 +75,20 @@ final class LocalRunState {
                 rest.add(arg);
             }
         }
+        return new Split(job, stateDir, fresh, rest);
+    }
+
+    /** @param args {@code <job> [--key value ...]} as given to {@code run} */
+    static Prepared prepare(String[] args, Map<String, String> env, PrintStream out) {
+        if (args.length == 0 || args[0].startsWith("-") || Arrays.asList(args).contains("--help")
+                || args[0].equals("help")) {
+            return new Prepared(args, new Configuration(), null);
+        }
+        Split split = split(args);
+        String job = split.job();
+        String stateDir = split.stateDir();
+        boolean fresh = split.fresh();
+        List<String> rest = split.jobOptions();
         Path state = stateDir != null ? Path.of(stateDir).toAbsolutePath().normalize() : defaultStateDir(env, job);
         boolean ownCheckpoints = given(rest, "--checkpoint.dir").isEmpty();
         Path checkpoints = given(rest, "--checkpoint.dir").map(Path::of).orElse(state.resolve("checkpoints"));
@@ -99,7 +123,7 @@ final class LocalRunState {
                 removeOlderJobs(checkpoints, checkpoint.getParent());
             }
         }, () -> out.println("pulse: no checkpoint of the " + job + " job to resume in " + checkpoints + ": starting from the beginning"));
-        return new Prepared(jobArgs.toArray(String[]::new), flink);
+        return new Prepared(jobArgs.toArray(String[]::new), flink, checkpoints);
     }
 
     static Path defaultStateDir(Map<String, String> env, String job) {

@@ -28,14 +28,19 @@ import java.util.Set;
 final class PeopleCommand {
 
     static final Set<Option> OPTIONS = EnumSet.of(Option.JDBC_URL, Option.JDBC_USER, Option.JDBC_PASSWORD,
-            Option.JDBC_MIGRATE, Option.MOVEMENT_HMAC_KEY, Option.MOVEMENT_HMAC_KEY_FILE);
+            Option.JDBC_CONNECT_TIMEOUT, Option.JDBC_SOCKET_TIMEOUT, Option.JDBC_MIGRATE, Option.MOVEMENT_HMAC_KEY,
+            Option.MOVEMENT_HMAC_KEY_FILE);
 
     private PeopleCommand() {}
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("help") || CommandHelp.wanted(args)) {
+            out.print(CommandHelp.peopleImport(Pulse.command()));
+            return PulseJobs.EXIT_OK;
+        }
         if (args.length < 2 || !args[0].equals("import") || args[1].startsWith("--")) {
             err.println("pulse: usage: " + Pulse.command() + " people import FILE.csv --movement.hmac-key KEY"
-                    + " --jdbc.url URL --jdbc.user USER --jdbc.password PASSWORD");
+                    + " --jdbc.url URL --jdbc.user USER --jdbc.password PASSWORD" + Pulse.hint("people import --help"));
             return PulseJobs.EXIT_USAGE;
         }
         Path file = Path.of(args[1]);
@@ -52,7 +57,7 @@ final class PeopleCommand {
             key = PseudonymKey.resolve(options, System.getenv());
             options.require(Option.JDBC_URL, "(the database that holds the people table)");
         } catch (OptionsException e) {
-            err.println("pulse: " + e.getMessage());
+            err.println("pulse: " + e.getMessage() + Pulse.hint("people import --help"));
             return PulseJobs.EXIT_USAGE;
         }
         try {
@@ -64,12 +69,15 @@ final class PeopleCommand {
             report.rejected().forEach(line -> err.println("pulse: " + line));
             return report.rejected().isEmpty() ? PulseJobs.EXIT_OK : Pulse.EXIT_FAILED;
         } catch (RosterCsv.BadHeader e) {
-            err.println("pulse: " + file + ": " + e.getMessage());
+            err.println("pulse: " + file.toAbsolutePath() + ": " + e.getMessage());
             return Pulse.EXIT_FAILED;
         } catch (IOException e) {
-            err.println("pulse: cannot read the roster " + file + ": " + e.getMessage());
+            err.println("pulse: cannot read the roster " + file.toAbsolutePath() + ": " + e.getMessage());
             return Pulse.EXIT_FAILED;
-        } catch (SQLException | StorageException e) {
+        } catch (StorageException e) {
+            err.println("pulse: " + e.getMessage()); // says which database, and why
+            return Pulse.EXIT_FAILED;
+        } catch (SQLException e) {
             err.println("pulse: the import failed: " + DatabaseConnections.rootMessage(e));
             return Pulse.EXIT_FAILED;
         }

@@ -36,7 +36,8 @@ class PeopleCommandTest {
             assertThat(err()).startsWith("pulse: --movement.hmac-key is required for the movement job");
         }
         assertThat(pulse("people", "import", csv.toString(), "--movement.hmac-key", "k")).isEqualTo(2);
-        assertThat(err()).isEqualTo("pulse: --jdbc.url is required (the database that holds the people table)");
+        assertThat(err()).isEqualTo("pulse: --jdbc.url is required (the database that holds the people table)"
+                + " ('pulse people import --help' lists the options)");
         assertThat(pulse("people", "import", dir.resolve("missing.csv").toString(), "--movement.hmac-key", "k",
                 "--jdbc.url", "jdbc:mysql://h:3306/pulse")).isEqualTo(2);
         assertThat(err()).startsWith("pulse: cannot read the roster ");

@@ -87,8 +87,9 @@ public final class JobOptions implements Serializable {
             } else {
                 value = null;
             }
-            if (value == null || value.isBlank()) {
-                throw new OptionsException(option.flag() + " needs a value");
+            if (value == null || value.isBlank() && !option.allowsEmpty()) {
+                throw new OptionsException(option.flag() + " needs a value"
+                        + (value == null && option.allowsEmpty() ? " (write " + option.flag() + " '' for an empty one)" : ""));
             }
             if (values.containsKey(option)) {
                 throw new OptionsException(option.flag() + " is given twice");
@@ -163,6 +164,9 @@ public final class JobOptions implements Serializable {
                 }
                 return Long.toString(ms);
             }
+            case DURATION:
+                parseDuration(option, value.trim());
+                return value.trim();
             case POSITIVE_INT: {
                 long n = parseLong(value.trim());
                 if (n <= 0 || n > MAX_PARALLELISM) {
@@ -173,6 +177,28 @@ public final class JobOptions implements Serializable {
             }
             default:
                 throw new IllegalStateException("unhandled kind " + option.kind());
+        }
+    }
+
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)?");
+
+    /** {@code 10s}, {@code 500ms}, {@code 2m}, {@code 1h}; a bare number is seconds. Must be positive. */
+    static Duration parseDuration(Option option, String text) {
+        var m = DURATION.matcher(text.toLowerCase(Locale.ROOT));
+        long n = m.matches() ? Long.parseLong(m.group(1)) : 0;
+        if (n <= 0) {
+            throw new OptionsException(option.flag() + " must be a positive duration such as 10s, 500ms or 2m, got '" + text + "'");
+        }
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        switch (unit) {
+            case "ms":
+                return Duration.ofMillis(n);
+            case "m":
+                return Duration.ofMinutes(n);
+            case "h":
+                return Duration.ofHours(n);
+            default:
+                return Duration.ofSeconds(n);
         }
     }
 
@@ -362,6 +388,29 @@ public final class JobOptions implements Serializable {
         return get(Option.JDBC_PASSWORD);
     }
 
+    /** A duration option's value, or its default. */
+    public Duration duration(Option option) {
+        if (option.kind() != Option.Kind.DURATION) {
+            throw new IllegalArgumentException(option.flag() + " is not a duration");
+        }
+        return parseDuration(option, get(option).orElseThrow());
+    }
+
+    /** How long to wait for the database to accept a connection and log in (default 10 s). */
+    public Duration jdbcConnectTimeout() {
+        return duration(Option.JDBC_CONNECT_TIMEOUT);
+    }
+
+    /** How long to wait for the database's answer to a statement (default 120 s). */
+    public Duration jdbcSocketTimeout() {
+        return duration(Option.JDBC_SOCKET_TIMEOUT);
+    }
+
+    /** How long {@code ./pulse run} waits for its MQTT sessions to subscribe (default 60 s). */
+    public Duration mqttStartTimeout() {
+        return duration(Option.MQTT_START_TIMEOUT);
+    }
+
     /** Whether the job creates or upgrades the schema at start (default true). */
     public boolean jdbcMigrate() {
         return Boolean.parseBoolean(get(Option.JDBC_MIGRATE).orElse("true"));
@@ -460,13 +509,45 @@ public final class JobOptions implements Serializable {
                 .collect(Collectors.joining(" ", "JobOptions[", "]"));
     }
 
-    /** One line per accepted option with its description, for usage texts. */
+    /**
+     * The options for usage texts: each with what its value looks like, its description and its
+     * default, wrapped to 100 columns, e.g.
+     * {@code   --jdbc.connect-timeout DURATION  how long ... [default 10s]}.
+     */
     public static String help(Set<Option> options) {
-        int width = options.stream().mapToInt(o -> o.flag().length()).max().orElse(10) + 2;
-        return options.stream()
-                .map(o -> "  " + String.format("%-" + width + "s", o.flag()) + o.description()
-                        + o.defaultValue().map(d -> " [default " + d + "]").orElse(""))
-                .collect(Collectors.joining(System.lineSeparator(), "", System.lineSeparator()));
+        StringBuilder sb = new StringBuilder();
+        for (Option o : options) {
+            sb.append(helpLine(o.flag() + " " + o.placeholder(),
+                    o.description() + o.defaultValue().map(d -> " [default\u00a0" + d + "]").orElse("")));
+        }
+        return sb.toString();
+    }
+
+    /** One option of a usage text, aligned with {@link #help(Set)}'s: {@code flag VALUE} and what it does. */
+    public static String helpLine(String option, String text) {
+        int width = Arrays.stream(Option.values()).mapToInt(o -> o.flag().length() + 1 + o.placeholder().length()).max().orElse(10) + 2;
+        return wrap("  " + String.format("%-" + width + "s", option), text, 100);
+    }
+
+    /** {@code head} then {@code text}, continued lines indented under the text's start; never broken at a no-break space. */
+    public static String wrap(String head, String text, int columns) {
+        String nl = System.lineSeparator();
+        String indent = " ".repeat(head.length());
+        int room = Math.max(30, columns - head.length());
+        StringBuilder sb = new StringBuilder(head);
+        int used = 0;
+        for (String word : text.split(" ")) {
+            if (used > 0 && used + 1 + word.length() > room) {
+                sb.append(nl).append(indent);
+                used = 0;
+            } else if (used > 0) {
+                sb.append(' ');
+                used++;
+            }
+            sb.append(word.replace('\u00a0', ' '));
+            used += word.length();
+        }
+        return sb.append(nl).toString();
     }
 
     /** The options of {@link #parse(String...)}. */

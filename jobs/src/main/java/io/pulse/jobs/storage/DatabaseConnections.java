@@ -2,9 +2,14 @@ package io.pulse.jobs.storage;
 
 import com.mysql.cj.jdbc.NonRegisteringDriver;
 
+import io.pulse.jobs.options.Option;
+
+import java.net.SocketTimeoutException;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -36,20 +41,57 @@ public final class DatabaseConnections {
         }
     }
 
-    /** A new connection, or the driver's exception. */
+    /**
+     * A new connection, or the driver's exception. Connecting and logging in must be done within
+     * the settings' connect timeout (a server that accepts and never answers fails with a message
+     * naming its host and port), every later answer must come within the socket timeout.
+     */
     public static Connection connect(JdbcSettings settings) throws SQLException {
         Properties properties = new Properties();
+        properties.setProperty("connectTimeout", Long.toString(settings.connectTimeoutMs()));
+        // The login is bounded by the connect timeout too; statements get the socket timeout after it.
+        properties.setProperty("socketTimeout", Long.toString(settings.connectTimeoutMs()));
         if (settings.user() != null) {
             properties.setProperty("user", settings.user());
         }
         if (settings.password() != null) {
             properties.setProperty("password", settings.password());
         }
-        Connection connection = DRIVER.connect(settings.url(), properties);
+        Connection connection;
+        try {
+            connection = DRIVER.connect(settings.url(), properties);
+        } catch (SQLException e) {
+            throw timedOut(e).<SQLException>map(connectPhase -> new SQLTimeoutException(connectPhase
+                    ? settings.hostAndPort() + " did not accept a connection within " + seconds(settings.connectTimeoutMs())
+                            + " (" + Option.JDBC_CONNECT_TIMEOUT.flag() + ")"
+                    : settings.hostAndPort() + " accepted the connection but did not answer within "
+                            + seconds(settings.connectTimeoutMs()) + " (" + Option.JDBC_CONNECT_TIMEOUT.flag()
+                            + "; is it a MySQL server?)", e.getSQLState())).orElse(e);
+        }
         if (connection == null) {
             throw new SQLException("not a MySQL JDBC URL: " + settings);
         }
+        try {
+            connection.setNetworkTimeout(Runnable::run, (int) settings.socketTimeoutMs());
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw e;
+        }
         return connection;
+    }
+
+    /** Present when the failure was a timeout: true while connecting, false while waiting for an answer. */
+    private static Optional<Boolean> timedOut(Throwable error) {
+        for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SocketTimeoutException) {
+                return Optional.of(String.valueOf(t.getMessage()).contains("connect"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String seconds(long ms) {
+        return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
     }
 
     /** Closes a connection that may already be broken; there is nothing to report if that fails. */

@@ -17,7 +17,8 @@ public final class StorageSetup {
         String url = options.jdbcUrl().orElseThrow(() -> new IllegalStateException(Option.JDBC_URL.flag() + " is required"));
         return JdbcSettings.of(url, options.jdbcUser().orElse(null), options.jdbcPassword().orElse(null))
                 .withBatching(number(options, Option.JDBC_BATCH_SIZE), number(options, Option.JDBC_BATCH_INTERVAL),
-                        number(options, Option.JDBC_MAX_RETRIES));
+                        number(options, Option.JDBC_MAX_RETRIES))
+                .withTimeouts(options.jdbcConnectTimeout(), options.jdbcSocketTimeout());
     }
 
     /** Options of a number kind are checked when parsed and all have defaults. */

@@ -222,4 +222,52 @@ class JobOptionsTest {
             assertThat(back.parallelism()).hasValue(2);
         }
     }
+
+    @Test
+    void anEmptyPasswordIsAValueButAnEmptyAnythingElseIsNot() {
+        JobOptions o = JobOptions.parse("--jdbc.url", "jdbc:mysql://h/db", "--jdbc.password", "",
+                "--mqtt.broker", "tcp://h:1883", "--mqtt.username", "u", "--mqtt.password=");
+        assertThat(o.jdbcPassword()).hasValue("");
+        assertThat(o.mqttPassword()).hasValue("");
+        assertThatThrownBy(() -> JobOptions.parse("--jdbc.url", "jdbc:mysql://h/db", "--jdbc.password"))
+                .hasMessage("--jdbc.password needs a value (write --jdbc.password '' for an empty one)");
+        assertThatThrownBy(() -> JobOptions.parse("--jdbc.url", "jdbc:mysql://h/db", "--jdbc.user", ""))
+                .hasMessage("--jdbc.user needs a value");
+    }
+
+    @Test
+    void timeoutsAreDurationsWithDefaults() {
+        JobOptions defaults = JobOptions.parse(BROKER, "tcp://h:1883");
+        assertThat(defaults.jdbcConnectTimeout()).isEqualTo(java.time.Duration.ofSeconds(10));
+        assertThat(defaults.jdbcSocketTimeout()).isEqualTo(java.time.Duration.ofSeconds(120));
+        assertThat(defaults.mqttStartTimeout()).isEqualTo(java.time.Duration.ofSeconds(60));
+        JobOptions given = JobOptions.parse("--jdbc.connect-timeout", "500ms", "--jdbc.socket-timeout", "2m",
+                "--mqtt.start-timeout", "15");
+        assertThat(given.jdbcConnectTimeout()).isEqualTo(java.time.Duration.ofMillis(500));
+        assertThat(given.jdbcSocketTimeout()).isEqualTo(java.time.Duration.ofMinutes(2));
+        assertThat(given.mqttStartTimeout()).isEqualTo(java.time.Duration.ofSeconds(15));
+        for (String wrong : new String[] {"0", "-1s", "10 seconds", "1.5s"}) {
+            assertThatThrownBy(() -> JobOptions.parse("--jdbc.connect-timeout", wrong))
+                    .hasMessage("--jdbc.connect-timeout must be a positive duration such as 10s, 500ms or 2m, got '"
+                            + wrong + "'");
+        }
+    }
+
+    @Test
+    void helpComesFromTheDefinitions() {
+        String help = JobOptions.help(JobOptions.allOptions());
+        for (Option o : Option.values()) {
+            assertThat(help).contains(o.flag() + " " + o.placeholder());
+            o.defaultValue().ifPresent(d -> assertThat(help).contains("[default " + d + "]"));
+        }
+        assertThat(help.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
+    }
+
+    @Test
+    void jobOptionsApplyToTheirJobOnly() {
+        assertThat(Option.MOVEMENT_HMAC_KEY.appliesTo("movement")).isTrue();
+        assertThat(Option.MOVEMENT_HMAC_KEY.appliesTo("telemetry")).isFalse();
+        assertThat(Option.PARALLELISM.appliesTo("energy")).isTrue();
+        assertThat(Option.JDBC_URL.appliesTo("telemetry")).isTrue();
+    }
 }

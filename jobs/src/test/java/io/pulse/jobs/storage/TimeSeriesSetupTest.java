@@ -40,6 +40,7 @@ class TimeSeriesSetupTest {
                 "--influx.url", "http://tsdb:8086", "--influx.org", "campus"},
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).isEqualTo(PulseJobs.EXIT_USAGE);
-        assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo("pulse: --influx.url needs --influx.bucket");
+        assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo("pulse: --influx.url needs --influx.bucket"
+                + " ('pulse telemetry --help' lists the options)");
     }
 }

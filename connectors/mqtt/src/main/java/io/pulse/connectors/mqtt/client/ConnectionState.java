@@ -29,6 +29,12 @@ public final class ConnectionState {
         reconnects.incrementAndGet();
     }
 
+    /** Connected, but the broker refused a subscription (e.g. its ACL): the reason, for who waits for it. */
+    public void markSubscriptionRefused(String failure) {
+        subscribed = false;
+        lastFailure = failure;
+    }
+
     public boolean connected() {
         return connected;
     }

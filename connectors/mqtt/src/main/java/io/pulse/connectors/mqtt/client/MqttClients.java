@@ -20,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -31,6 +33,20 @@ import java.util.function.BooleanSupplier;
 public final class MqttClients {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttClients.class);
+
+    /**
+     * A broker that accepts TCP but never answers CONNECT fails an attempt after this long (the
+     * client's default is 60 s of silence); a connection that cannot even be opened likewise.
+     */
+    static final long CONNECT_TIMEOUT_SECONDS = 10;
+
+    /**
+     * When one failure was last logged, by broker, failure (without the client) and attempt: the
+     * sources and sinks of a job open several clients to the same broker, and each fails and
+     * retries in step with the others. One line per attempt says it all; the rest go to DEBUG.
+     */
+    private static final Map<String, Long> LOGGED = new ConcurrentHashMap<>();
+    private static final long SAME_FAILURE_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private MqttClients() {}
 
@@ -47,8 +63,12 @@ public final class MqttClients {
             Runnable onConnected) {
         Mqtt5ClientBuilder builder = Mqtt5Client.builder()
                 .identifier(clientId)
-                .serverHost(options.host())
-                .serverPort(options.port())
+                .transportConfig()
+                        .serverHost(options.host())
+                        .serverPort(options.port())
+                        .socketConnectTimeout(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                        .mqttConnectTimeout(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                        .applyTransportConfig()
                 .addConnectedListener(context -> {
                     if (state.lastFailure() != null) {
                         LOG.info("MQTT broker {} (client '{}') connected again", options.brokerUri(), clientId);
@@ -83,12 +103,29 @@ public final class MqttClients {
         long delay = backoff.delayMillis(attempt);
         String failure = ConnectionFailure.describe(options.brokerUri(), clientId, context.getCause());
         state.markFailed(failure);
-        if (attempt == 0) {
-            LOG.error("{}; reconnecting in {} ms", failure, delay);
+        String ofAll = failure.replace(" (client '" + clientId + "')", "");
+        if (!firstToLog(ofAll + "|" + attempt)) {
+            LOG.debug("{}; reconnect attempt {} in {} ms", failure, attempt + 1, delay);
+        } else if (attempt == 0) {
+            LOG.error("{}; reconnecting in {} ms (each client of this broker retries; one line per attempt)", ofAll, delay);
         } else {
-            LOG.warn("{}; reconnect attempt {} in {} ms", failure, attempt + 1, delay);
+            LOG.warn("{}; reconnect attempt {} in {} ms", ofAll, attempt + 1, delay);
         }
         context.getReconnector().reconnect(true).delay(delay, TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether no other client logged this failure at this attempt lately. */
+    static boolean firstToLog(String failureAndAttempt) {
+        long now = System.nanoTime();
+        if (LOGGED.size() > 1_000) {
+            LOGGED.values().removeIf(at -> now - at > SAME_FAILURE_NANOS);
+        }
+        boolean[] first = {false};
+        LOGGED.compute(failureAndAttempt, (key, at) -> {
+            first[0] = at == null || now - at > SAME_FAILURE_NANOS;
+            return first[0] ? now : at;
+        });
+        return first[0];
     }
 
     private static MqttClientSslConfig sslConfig(MqttConnectionOptions options) {

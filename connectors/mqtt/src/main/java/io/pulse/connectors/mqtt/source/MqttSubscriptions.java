@@ -4,6 +4,7 @@ import io.pulse.connectors.mqtt.client.ConnectionState;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -60,6 +61,17 @@ public final class MqttSubscriptions {
             Thread.sleep(50);
         }
         return true;
+    }
+
+    /** Why a session of a started source is not subscribed, as its client logged it last; empty when none said. */
+    public static Optional<String> lastFailure() {
+        return SESSIONS.entrySet().stream()
+                .filter(e -> EXPECTED.keySet().stream().anyMatch(prefix -> isSessionOf(e.getKey(), prefix)))
+                .map(Map.Entry::getValue)
+                .filter(state -> !state.subscribed() && state.lastFailure() != null)
+                .map(ConnectionState::lastFailure)
+                .sorted()
+                .findFirst();
     }
 
     /** How often the sessions of the source with this prefix that are open now had to reconnect. */

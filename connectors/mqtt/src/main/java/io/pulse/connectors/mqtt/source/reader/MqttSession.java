@@ -125,9 +125,14 @@ final class MqttSession implements AutoCloseable {
         client.subscribe(complete.build()).whenComplete((subAck, failure) -> {
             if (failure != null) {
                 LOG.error("MQTT session '{}' could not subscribe to {}: {}", clientId, options.topicFilters().keySet(), failure.getMessage());
+                state.markSubscriptionRefused("MQTT broker " + options.connection().brokerUri() + " (client '" + clientId
+                        + "'): could not subscribe to " + options.topicFilters().keySet() + ": " + failure.getMessage());
             } else if (subAck.getReasonCodes().stream().anyMatch(code -> code.isError())) {
                 LOG.error("MQTT broker {} refused subscription of session '{}' to {}: {}",
                         options.connection().brokerUri(), clientId, options.topicFilters().keySet(), subAck.getReasonCodes());
+                state.markSubscriptionRefused("MQTT broker " + options.connection().brokerUri() + " refused the subscription of '"
+                        + clientId + "' to " + options.topicFilters().keySet() + ": " + subAck.getReasonCodes()
+                        + " (check the account's ACL)");
             } else {
                 state.markSubscribed();
                 LOG.info("MQTT session '{}' subscribed to {}", clientId, options.topicFilters().keySet());
