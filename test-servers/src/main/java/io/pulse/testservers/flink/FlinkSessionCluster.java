@@ -43,6 +43,7 @@ public final class FlinkSessionCluster implements BeforeAllCallback, AfterAllCal
 
     private final Path lib;
     private final int slots;
+    private final Map<String, String> extraSettings = new java.util.LinkedHashMap<>();
     private final List<Process> taskManagers = new CopyOnWriteArrayList<>();
     private volatile Process jobManager;
     private Path dir;
@@ -63,6 +64,12 @@ public final class FlinkSessionCluster implements BeforeAllCallback, AfterAllCal
         return new FlinkSessionCluster(Path.of(System.getProperty(LIB_PROPERTY, "target/flink-lib")), 8);
     }
 
+    /** A setting of the cluster's {@code config.yaml} beyond the defaults (before the start). */
+    public FlinkSessionCluster withSetting(String key, String value) {
+        extraSettings.put(key, value);
+        return this;
+    }
+
     public synchronized void start() {
         if (jobManager != null) {
             return;
@@ -78,7 +85,9 @@ public final class FlinkSessionCluster implements BeforeAllCallback, AfterAllCal
                 Files.createDirectories(dir.resolve(sub));
             }
             int restPort = FreePorts.find();
-            FlinkConfDir.write(conf, FlinkConfDir.settings(dir, restPort, FreePorts.find(), FreePorts.find(), slots));
+            Map<String, String> settings = FlinkConfDir.settings(dir, restPort, FreePorts.find(), FreePorts.find(), slots);
+            settings.putAll(extraSettings);
+            FlinkConfDir.write(conf, settings);
             rest = new FlinkRestClient("127.0.0.1", restPort);
             reaper = new Thread(this::destroyAll, "pulse-flink-cluster-reaper");
             Runtime.getRuntime().addShutdownHook(reaper);
@@ -106,16 +115,18 @@ public final class FlinkSessionCluster implements BeforeAllCallback, AfterAllCal
 
     /** Starts one more TaskManager and waits until it has registered with the JobManager. */
     public synchronized void startTaskManager() throws IOException, InterruptedException {
-        int expected = registeredTaskManagers() + 1;
-        String log = "taskmanager-" + (++taskManagersStarted) + ".log";
+        String id = "taskmanager-" + (++taskManagersStarted);
+        String log = id + ".log";
+        List<String> args = new ArrayList<>(taskManagerArgs);
+        args.addAll(List.of("-D", "taskmanager.resource-id=" + id));
         Process tm = FlinkJvm.start(FlinkJvm.command(lib, conf, taskManagerJvm,
-                "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", taskManagerArgs), logs().resolve(log), dir, Map.of());
+                "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", args), logs().resolve(log), dir, Map.of());
         taskManagers.add(tm);
         Await.until(START_TIMEOUT, () -> {
             if (!tm.isAlive()) {
                 throw new IllegalStateException("the TaskManager ended with " + tm.exitValue() + "\n" + tail(log));
             }
-            return registeredTaskManagers() >= expected;
+            return registered(id);
         }, () -> "the TaskManager did not register; overview " + safeOverview() + "\n" + tail(log));
     }
 
@@ -240,11 +251,16 @@ public final class FlinkSessionCluster implements BeforeAllCallback, AfterAllCal
         return results;
     }
 
-    private int registeredTaskManagers() {
+    private boolean registered(String taskManagerId) {
         try {
-            return rest.overview().path("taskmanagers").asInt();
+            for (com.fasterxml.jackson.databind.JsonNode tm : rest.get("taskmanagers").path("taskmanagers")) {
+                if (tm.path("id").asText().equals(taskManagerId)) {
+                    return true;
+                }
+            }
+            return false;
         } catch (RuntimeException notYet) {
-            return 0;
+            return false;
         }
     }
 
