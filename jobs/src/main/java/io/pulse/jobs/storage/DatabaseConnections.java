@@ -1,5 +1,6 @@
 package io.pulse.jobs.storage;
 
+import com.mysql.cj.jdbc.AbandonedConnectionCleanupThread;
 import com.mysql.cj.jdbc.NonRegisteringDriver;
 
 import java.sql.Connection;
@@ -50,6 +51,16 @@ public final class DatabaseConnections {
             throw new SQLException("not a MySQL JDBC URL: " + settings);
         }
         return connection;
+    }
+
+    /**
+     * Stops the driver's {@code mysql-cj-abandoned-connection-cleanup} thread, which the driver
+     * starts once per class loader that loads it. Its context class loader is the one that loaded
+     * the driver: on a Flink cluster, a job's, which it keeps in memory after the job ended. Call
+     * only when that class loader is done with MySQL ({@link io.pulse.jobs.wiring.ClassLoaderRelease}).
+     */
+    public static void releaseDriver() {
+        AbandonedConnectionCleanupThread.checkedShutdown();
     }
 
     /** Closes a connection that may already be broken; there is nothing to report if that fails. */
