@@ -21,6 +21,7 @@ final class PulseSubmitter {
     private final MosquittoServer mqtt;
     private final MariaDbServer db;
     private String jarId;
+    private final java.util.Map<String, String> spools = new java.util.concurrent.ConcurrentHashMap<>();
 
     PulseSubmitter(FlinkSessionCluster flink, MosquittoServer mqtt, MariaDbServer db) {
         this.flink = flink;
@@ -44,10 +45,13 @@ final class PulseSubmitter {
         return jarId;
     }
 
-    /** The program arguments of a job against the test's servers, with its own spool folder. */
+    /**
+     * The program arguments of a job against the test's servers. The MQTT spool folder is one per
+     * job and database, kept across resubmissions as a deployment keeps it.
+     */
     List<String> args(String job, String jdbcUrl, String... extra) {
         List<String> args = new ArrayList<>(List.of(job, "--mqtt.broker", mqtt.uri(),
-                "--mqtt.spool-dir", flink.newFolder("spool-" + job + "-").toString(),
+                "--mqtt.spool-dir", spools.computeIfAbsent(job + " " + jdbcUrl, k -> flink.newFolder("spool-" + job + "-").toString()),
                 "--jdbc.url", jdbcUrl, "--jdbc.user", db.user(), "--jdbc.password", db.password(),
                 "--jdbc.batch-interval", "100", "--checkpoint.interval", "500", "--parallelism", "1"));
         args.addAll(List.of(extra));
