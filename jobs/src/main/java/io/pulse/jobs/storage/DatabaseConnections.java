@@ -5,6 +5,7 @@ import com.mysql.cj.jdbc.NonRegisteringDriver;
 
 import java.sql.Connection;
 import java.sql.Driver;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 
@@ -60,7 +61,16 @@ public final class DatabaseConnections {
      * only when that class loader is done with MySQL ({@link io.pulse.jobs.wiring.ClassLoaderRelease}).
      */
     public static void releaseDriver() {
-        AbandonedConnectionCleanupThread.checkedShutdown();
+        AbandonedConnectionCleanupThread.uncheckedShutdown(); // checked would require the caller's context class loader to be the driver's
+        // Nothing of Pulse registers a driver; a library that loaded com.mysql.cj.jdbc.Driver did.
+        ClassLoader own = DatabaseConnections.class.getClassLoader();
+        DriverManager.drivers().filter(d -> d.getClass().getClassLoader() == own).forEach(d -> {
+            try {
+                DriverManager.deregisterDriver(d);
+            } catch (SQLException ignored) {
+                // not registered any more
+            }
+        });
     }
 
     /** Closes a connection that may already be broken; there is nothing to report if that fails. */
