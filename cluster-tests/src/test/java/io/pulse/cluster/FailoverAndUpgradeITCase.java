@@ -87,6 +87,7 @@ class FailoverAndUpgradeITCase {
             assertThat(Sql.rows(jdbc, "SELECT reason FROM rejected_messages")).as("nothing late after the restore")
                     .containsOnly(EnergyRows.PROBE_REASON);
             assertThat(FLINK.log("jobmanager.log")).as("the job was restored from a checkpoint").contains("Restoring job " + job);
+            assertThat(FLINK.log("taskmanager-2.log")).as("state in RocksDB").contains("EmbeddedRocksDBStateBackendFactory");
         } finally {
             FLINK.rest().cancel(job);
         }

@@ -44,7 +44,7 @@ class JobClassLoaderReleaseITCase {
             loaders.add(useMySqlInAJobClassLoader(url, true));
         }
         for (WeakReference<ClassLoader> loader : loaders) {
-            assertThat(collected(loader)).as("a released job class loader is garbage").isTrue();
+            assertThat(collected(loader)).as("a released job class loader is garbage; " + holders()).isTrue();
         }
         assertThat(cleanupThreads()).as("no cleanup thread of a job class loader left").isZero();
     }
@@ -63,7 +63,7 @@ class JobClassLoaderReleaseITCase {
                 leaked.loadClass("io.pulse.jobs.wiring.ClassLoaderRelease").getMethod("release").invoke(null);
             }
         }
-        assertThat(collected(loader)).as("released late, it is garbage too").isTrue();
+        assertThat(collected(loader)).as("released late, it is garbage too; " + holders()).isTrue();
     }
 
     private static WeakReference<ClassLoader> useMySqlInAJobClassLoader(String url, boolean release) throws Exception {
@@ -96,6 +96,21 @@ class JobClassLoaderReleaseITCase {
             Thread.sleep(200);
         }
         return loader.get() == null;
+    }
+
+    /** What may hold a job class loader: live threads that carry one, drivers DriverManager knows. */
+    private static String holders() {
+        StringBuilder sb = new StringBuilder("threads of job class loaders: ");
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getContextClassLoader() instanceof MutableURLClassLoader
+                    || t.getClass().getClassLoader() instanceof MutableURLClassLoader) {
+                sb.append(t.getName()).append(" (").append(t.getClass().getName()).append("), ");
+            }
+        }
+        sb.append("drivers: ");
+        java.sql.DriverManager.drivers().forEach(d -> sb.append(d.getClass().getName()).append('@')
+                .append(d.getClass().getClassLoader()).append(", "));
+        return sb.toString();
     }
 
     /** Cleanup threads of job class loaders (not the one of the test JVM's own driver). */

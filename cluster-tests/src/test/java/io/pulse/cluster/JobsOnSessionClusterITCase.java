@@ -147,7 +147,8 @@ class JobsOnSessionClusterITCase {
         // ... and they still work: a new reading of the telemetry job is processed.
         int before = Sql.rows(telemetryDb, "SELECT reason FROM rejected_messages").size();
         try (MqttPublisher device = new MqttPublisher(MQTT, "cluster-bad-it")) {
-            device.publish("devices/B1/telemetry", TelemetryRows.PROBE);
+            // a new payload: the same one again would be the same row (rejects are stored idempotently)
+            device.publish("devices/B1/telemetry", "{\"deviceId\":\"B1\",\"ts\":2,\"temperature\":\"still hot\"}");
             Await.until(RESULTS, () -> Sql.rows(telemetryDb, "SELECT reason FROM rejected_messages").size() > before,
                     () -> "the running telemetry job stored nothing new");
         }
@@ -160,10 +161,31 @@ class JobsOnSessionClusterITCase {
         int stored = Sql.rows(telemetryDb, "SELECT reason FROM rejected_messages").size();
         try (MqttPublisher device = new MqttPublisher(MQTT, "cluster-again-it")) {
             Await.until(RESULTS, () -> {
-                device.publish("devices/B1/telemetry", TelemetryRows.PROBE);
+                device.publish("devices/B1/telemetry", "{\"deviceId\":\"B1\",\"ts\":3,\"temperature\":\"hot again\"}");
                 return Sql.rows(telemetryDb, "SELECT reason FROM rejected_messages").size() > stored;
             }, () -> "the resubmitted telemetry job stored nothing\n" + FLINK.logTails());
         }
         FLINK.rest().cancel(again); // the class's last job
+    }
+
+    @Test
+    @Order(3)
+    void onceItsJobsEndedNoJvmOfTheClusterKeepsAJobClassLoaderOrTheThreadsOfItsLibraries() throws Exception {
+        assertThat(running).as("the jobs of the first test ran").isNotNull();
+        for (FlinkRestClient.Job job : FLINK.rest().jobs()) {
+            if (!List.of("CANCELED", "FINISHED", "FAILED").contains(job.state())) {
+                FLINK.rest().cancel(job.id());
+            }
+        }
+        Await.until(RESULTS, () -> FLINK.rest().jobs().stream().allMatch(j -> List.of("CANCELED", "FINISHED", "FAILED").contains(j.state())),
+                () -> "jobs " + FLINK.rest().jobs());
+        assertThat(FLINK.rest().jobs()).as("the jobs this class submitted").hasSizeGreaterThanOrEqualTo(4);
+        // Flink releases a job's class loader on a TaskManager once its tasks are gone; give it time.
+        List<String> leftovers = ClusterLeftovers.of(FLINK);
+        for (int i = 0; i < 24 && !leftovers.isEmpty(); i++) {
+            Thread.sleep(5_000);
+            leftovers = ClusterLeftovers.of(FLINK);
+        }
+        assertThat(leftovers).as("what the ended jobs left in the JobManager and TaskManager").isEmpty();
     }
 }

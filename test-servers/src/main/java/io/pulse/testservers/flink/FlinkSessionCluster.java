@@ -144,6 +144,28 @@ public final class FlinkSessionCluster implements BeforeAllCallback, AfterAllCal
         return taskManagers.stream().filter(Process::isAlive).map(Process::pid).toList();
     }
 
+    /** The JobManager's process id. */
+    public long jobManagerPid() {
+        return jobManager.pid();
+    }
+
+    /**
+     * Runs a JDK diagnostic command in a JVM of this cluster ({@code jcmd <pid> <command>}), e.g.
+     * {@code Thread.print} or {@code GC.class_histogram} (which collects garbage first).
+     */
+    public String jcmd(long pid, String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(pid)));
+        line.addAll(List.of(command));
+        Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
+        byte[] out = jcmd.getInputStream().readAllBytes();
+        if (!jcmd.waitFor(2, TimeUnit.MINUTES) || jcmd.exitValue() != 0) {
+            jcmd.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", line) + " failed: " + new String(out, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return new String(out, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public boolean jobManagerAlive() {
         Process jm = jobManager;
         return jm != null && jm.isAlive() && restAnswers();
