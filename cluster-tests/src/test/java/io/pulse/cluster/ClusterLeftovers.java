@@ -19,16 +19,28 @@ final class ClusterLeftovers {
 
     private ClusterLeftovers() {}
 
-    /** One line per leftover, e.g. "taskmanager 1234: thread mysql-cj-abandoned-connection-cleanup"; empty when clean. */
-    static List<String> of(FlinkSessionCluster flink) throws Exception {
+    /** One line per library thread left, e.g. "taskmanager 1234: thread mysql-cj-abandoned-connection-cleanup"; empty when clean. */
+    static List<String> threads(FlinkSessionCluster flink) throws Exception {
+        return of(flink, false);
+    }
+
+    /** One line per JVM that still holds user-code class loaders after a full GC, e.g. "jobmanager 1234: 1 live ...". */
+    static List<String> loaders(FlinkSessionCluster flink) throws Exception {
+        return of(flink, true);
+    }
+
+    private static List<String> of(FlinkSessionCluster flink, boolean loadersOnly) throws Exception {
         List<String> leftovers = new ArrayList<>();
         List<Long> pids = new ArrayList<>(flink.taskManagerPids());
         pids.add(0, flink.jobManagerPid());
         for (long pid : pids) {
             String jvm = (pid == flink.jobManagerPid() ? "jobmanager " : "taskmanager ") + pid;
-            Matcher thread = LIBRARY_THREAD.matcher(flink.jcmd(pid, "Thread.print"));
-            while (thread.find()) {
-                leftovers.add(jvm + ": thread " + thread.group(1));
+            if (!loadersOnly) {
+                Matcher thread = LIBRARY_THREAD.matcher(flink.jcmd(pid, "Thread.print"));
+                while (thread.find()) {
+                    leftovers.add(jvm + ": thread " + thread.group(1));
+                }
+                continue;
             }
             long loaders = instances(flink.jcmd(pid, "GC.class_histogram"), USER_CODE_LOADER);
             if (loaders > 0) {
