@@ -186,8 +186,9 @@ class JobsOnSessionClusterITCase {
             Thread.sleep(5_000);
             leftovers = ClusterLeftovers.threads(FLINK);
         }
-        // Not asserted yet (an open point): 1 user-code class loader in the JobManager and 2 in the
-        // TaskManager stay reachable, of 11 and 4 (before the release: 8 and 4); printed for the record.
+        // Not asserted yet (an open point): user-code class loaders still reachable after a full GC.
+        // Measured: 6 in the JobManager and 4 in the TaskManager right after the cancel, 1 and 2 two
+        // minutes later, of 11 and 4 made (7 main() runs and 4 jobs); printed for the record.
         System.out.println("user-code class loaders left after the jobs ended: " + ClusterLeftovers.loaders(FLINK));
         assertThat(leftovers).as("library threads the ended jobs left in the JobManager and TaskManager").isEmpty();
     }
