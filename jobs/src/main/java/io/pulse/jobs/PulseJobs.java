@@ -3,6 +3,7 @@ package io.pulse.jobs;
 import io.pulse.jobs.options.JobOptions;
 import io.pulse.jobs.options.Option;
 import io.pulse.jobs.options.OptionsException;
+import io.pulse.jobs.wiring.ClassLoaderRelease;
 import org.apache.flink.configuration.Configuration;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -36,7 +37,14 @@ public final class PulseJobs {
     public static void main(String[] args) throws Exception {
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
         PrintStream err = new PrintStream(new TeeOutputStream(System.err, errors), true, StandardCharsets.UTF_8);
-        int code = run("PulseJobs", args, System.out, err);
+        int code;
+        try {
+            code = run("PulseJobs", args, System.out, err);
+        } finally {
+            // In a JobManager (REST submission) main() runs in a class loader of its own: its
+            // libraries' threads must not keep it alive once main() is done.
+            ClassLoaderRelease.release();
+        }
         if (code != EXIT_OK) {
             String said = errors.toString(StandardCharsets.UTF_8).strip();
             String line = said.isEmpty() ? "pulse: the job ended with exit code " + code

@@ -1,5 +1,6 @@
 package io.pulse.jobs.storage;
 
+import com.mysql.cj.jdbc.AbandonedConnectionCleanupThread;
 import com.mysql.cj.jdbc.NonRegisteringDriver;
 
 import io.pulse.jobs.options.Option;
@@ -7,6 +8,7 @@ import io.pulse.jobs.options.Option;
 import java.net.SocketTimeoutException;
 import java.sql.Connection;
 import java.sql.Driver;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.util.Optional;
@@ -92,6 +94,25 @@ public final class DatabaseConnections {
 
     private static String seconds(long ms) {
         return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
+    }
+
+    /**
+     * Stops the driver's {@code mysql-cj-abandoned-connection-cleanup} thread, which the driver
+     * starts once per class loader that loads it. Its context class loader is the one that loaded
+     * the driver: on a Flink cluster, a job's, which it keeps in memory after the job ended. Call
+     * only when that class loader is done with MySQL ({@link io.pulse.jobs.wiring.ClassLoaderRelease}).
+     */
+    public static void releaseDriver() {
+        AbandonedConnectionCleanupThread.uncheckedShutdown(); // checked would require the caller's context class loader to be the driver's
+        // Nothing of Pulse registers a driver; a library that loaded com.mysql.cj.jdbc.Driver did.
+        ClassLoader own = DatabaseConnections.class.getClassLoader();
+        DriverManager.drivers().filter(d -> d.getClass().getClassLoader() == own).forEach(d -> {
+            try {
+                DriverManager.deregisterDriver(d);
+            } catch (SQLException ignored) {
+                // not registered any more
+            }
+        });
     }
 
     /** Closes a connection that may already be broken; there is nothing to report if that fails. */

@@ -20,7 +20,7 @@ public final class SchemaMigrator {
         // Connect once ourselves: Flyway's own error for an unreachable server is many lines long.
         try (Connection ignored = DatabaseConnections.open(settings)) {
             Flyway flyway = Flyway.configure(SchemaMigrator.class.getClassLoader())
-                    .dataSource(settings.url(), settings.user(), settings.password())
+                    .dataSource(new DriverDataSource(settings)) // never DriverManager: see DriverDataSource
                     .locations("classpath:db/migration")
                     .connectRetries(0)
                     .load();

@@ -1,5 +1,7 @@
 package io.pulse.jobs.storage;
 
+import io.pulse.jobs.wiring.ClassLoaderRelease;
+
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -33,6 +35,7 @@ public final class UpsertSink<T> implements Sink<T> {
 
     @Override
     public SinkWriter<T> createWriter(WriterInitContext context) {
+        ClassLoaderRelease.register(context.getUserCodeClassLoader());
         return new UpsertWriter<>(table, settings, context.getProcessingTimeService(), context.metricGroup());
     }
 }

@@ -18,17 +18,17 @@ import java.util.Map;
  *   <li>{prefix}F: 100 W every 10 s over 0..1500 s, which moves the watermark past window 3.</li>
  * </ul>
  */
-final class EnergyScenario {
+public final class EnergyScenario {
 
     /** The windows checked: 0..3 (window 4 is never closed by the watermark). */
-    static final int CHECKED_SECONDS = 1200;
+    public static final int CHECKED_SECONDS = 1200;
 
     private EnergyScenario() {}
 
-    record Publish(String meter, int seconds, double powerW) {}
+    public record Publish(String meter, int seconds, double powerW) {}
 
     /** Every reading in publish order: by time, with {prefix}3's 115 s reading after the 160 s ones. */
-    static List<Publish> readings(String prefix) {
+    public static List<Publish> readings(String prefix) {
         List<Publish> out = new ArrayList<>();
         for (int s = 0; s <= 1500; s += 10) {
             if (s <= 900) {
@@ -48,17 +48,17 @@ final class EnergyScenario {
         return out;
     }
 
-    static String json(Publish p, Instant base) {
+    public static String json(Publish p, Instant base) {
         return "{\"meterId\":\"" + p.meter() + "\",\"ts\":" + base.plusSeconds(p.seconds()).toEpochMilli()
                 + ",\"voltage\":230.0,\"current\":" + (p.powerW() / 230.0) + ",\"power\":" + p.powerW() + "}";
     }
 
-    static double wh(double wattSeconds) {
+    public static double wh(double wattSeconds) {
         return wattSeconds * 1000 / 3_600_000.0; // as the job computes it: W·ms / 3,600,000
     }
 
     /** energy_5min rows as "meter|offset s|energy_wh|avg|min|max|samples|coverage". */
-    static Map<String, String> windows(String prefix) {
+    public static Map<String, String> windows(String prefix) {
         Map<String, String> rows = new LinkedHashMap<>();
         for (int k = 0; k < 3; k++) {
             rows.put(prefix + "1@" + 300 * k, row(wh(1200 * 300), 1200.0, 1200, 1200, 30, 1.0));
@@ -74,14 +74,14 @@ final class EnergyScenario {
         return rows;
     }
 
-    static String row(double energyWh, Double avg, double min, double max, int samples, double coverage) {
+    public static String row(double energyWh, Double avg, double min, double max, int samples, double coverage) {
         return energyWh + "|" + avg + "|" + min + "|" + max + "|" + samples + "|" + coverage;
     }
 
     /** energy_daily figures per meter: energy, peak W, peak quarter's offset s, integrated s. */
-    record Day(double energyWh, double peakW, int peakOffset, int integratedSeconds) {}
+    public record Day(double energyWh, double peakW, int peakOffset, int integratedSeconds) {}
 
-    static Map<String, Day> days(String prefix) {
+    public static Map<String, Day> days(String prefix) {
         Map<String, Day> days = new LinkedHashMap<>();
         days.put(prefix + "1", new Day(wh(1200 * 900), 1200.0, 0, 900));
         days.put(prefix + "2", new Day(wh(90_000) + wh(270_000), wh(360_000) * 4, 0, 600));

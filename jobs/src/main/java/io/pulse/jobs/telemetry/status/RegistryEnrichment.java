@@ -4,6 +4,9 @@ import io.pulse.jobs.storage.DatabaseConnections;
 import io.pulse.jobs.storage.JdbcSettings;
 import io.pulse.jobs.telemetry.alerts.AlertInput;
 
+import io.pulse.jobs.wiring.ClassLoaderRelease;
+
+import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +42,11 @@ public final class RegistryEnrichment extends RichMapFunction<AlertInput, AlertI
     public RegistryEnrichment(JdbcSettings settings, Duration reloadEvery) {
         this.settings = settings;
         this.reloadEveryMs = reloadEvery.toMillis();
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        ClassLoaderRelease.register(getRuntimeContext()); // the driver's cleanup thread
     }
 
     @Override
