@@ -30,7 +30,9 @@ final class PulseProcess implements AutoCloseable {
     static PulseProcess start(Path log, Map<String, String> environment, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of("-Xmx1g", "--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED",
+        // The bounded memory ./pulse gives a run (config/jvm/run.options): enough for every command.
+        command.add("@" + Path.of("").toAbsolutePath().getParent().resolve("config/jvm/run.options"));
+        command.addAll(List.of("--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED",
                 "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
                 "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
                 "--add-opens=java.base/java.net=ALL-UNNAMED", "--add-opens=java.base/java.time=ALL-UNNAMED",
@@ -45,6 +47,15 @@ final class PulseProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         return new PulseProcess(builder.start(), log);
+    }
+
+    /** Starts {@code pulse run <args>} and waits until every reader has subscribed. */
+    static PulseProcess startReceiving(Path log, List<String> runArguments) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("run"));
+        args.addAll(runArguments);
+        PulseProcess run = start(log, Map.of(), args.toArray(String[]::new));
+        run.awaitOutput("job subscribed, receiving");
+        return run;
     }
 
     /** Waits until the output has {@code text}; fails with the output when the process ended first. */
@@ -72,6 +83,16 @@ final class PulseProcess implements AutoCloseable {
         if (code != 0) {
             throw new IllegalStateException("kill -" + name + " " + process.pid() + " ended with " + code);
         }
+    }
+
+    /** VmHWM, the peak resident memory so far, from Linux's /proc. */
+    long peakResidentMb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+            }
+        }
+        throw new IllegalStateException("no VmHWM for process " + process.pid());
     }
 
     String output() {

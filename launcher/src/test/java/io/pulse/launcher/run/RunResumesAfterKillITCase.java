@@ -16,7 +16,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -48,8 +47,6 @@ class RunResumesAfterKillITCase {
     @TempDir
     Path state;
 
-    private static final Duration START = Duration.ofSeconds(120);
-
     @Test
     void theSameCommandAfterKillMinus9ResumesFromTheLastCheckpointAndTheSpool() throws Exception {
         String url = DB.createDatabase("resume");
@@ -61,24 +58,22 @@ class RunResumesAfterKillITCase {
         try {
             Instant opened = base.plusSeconds(5L * 12);
             String id = Alert.id("R1", AlertType.OVERHEAT, opened.toEpochMilli());
-            Process first = start(command, state.resolve("first.log"));
+            PulseProcess first = PulseProcess.startReceiving(state.resolve("first.log"), command);
             try {
-                awaitLine(first, state.resolve("first.log"), "job subscribed, receiving");
                 // Readings every 5 s; above 75 °C for readings 10..15. Event time lags 5 s behind the
                 // newest reading, so reading 12 completes the pattern once reading 14 is in.
                 publish(device, base, 0, 15);
                 Await.until(Duration.ofSeconds(60), () -> alerts(url).contains(id + "|open"),
-                        () -> "alerts " + alerts(url) + "; pulse run printed:\n" + read(state.resolve("first.log")));
+                        () -> "alerts " + alerts(url) + "; pulse run printed:\n" + first.output());
                 Thread.sleep(1_500); // checkpoints every 500 ms now hold the open alert
                 publish(device, base, 15, 17); // spooled, perhaps not yet checkpointed
             } finally {
-                first.destroyForcibly().waitFor(); // SIGKILL: no chance to clean up (and never left running)
+                first.close(); // SIGKILL: no chance to clean up, as in a power loss
             }
 
-            Process second = start(command, state.resolve("second.log"));
+            PulseProcess second = PulseProcess.startReceiving(state.resolve("second.log"), command);
             try {
-                awaitLine(second, state.resolve("second.log"), "job subscribed, receiving");
-                assertThat(Files.readString(state.resolve("second.log")))
+                assertThat(second.output())
                         .contains("resuming the telemetry job from ")
                         .as("the source continues from its checkpointed spool position, not from the spool's start")
                         .contains("continuing from the checkpointed position")
@@ -87,12 +82,13 @@ class RunResumesAfterKillITCase {
                 Instant resolved = base.plusSeconds(5L * 16); // the first reading back below 75 - 2
                 String expected = id + "|" + resolved;
                 Await.until(Duration.ofSeconds(60), () -> alerts(url).contains(expected),
-                        () -> "alerts " + alerts(url) + "; pulse run printed:\n" + read(state.resolve("second.log")));
+                        () -> "alerts " + alerts(url) + "; pulse run printed:\n" + second.output());
                 Thread.sleep(1_000);
                 assertThat(alerts(url)).as("one OVERHEAT, opened by the killed run, resolved by the resumed one")
                         .containsExactly(expected);
+                System.out.printf("pulse run (resumed) peak resident memory: %d MB%n", second.peakResidentMb());
             } finally {
-                second.destroyForcibly().waitFor();
+                second.close();
             }
         } finally {
             device.disconnect();
@@ -100,41 +96,9 @@ class RunResumesAfterKillITCase {
     }
 
     private List<String> command(String url) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of("-Xmx1g", "--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED",
-                "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-                "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
-                "--add-opens=java.base/java.net=ALL-UNNAMED", "--add-opens=java.base/java.time=ALL-UNNAMED",
-                "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED"));
-        // The launcher's own logging, as ./pulse has it (Flink's test jars here carry a log4j2-test file that would win).
-        command.add("-Dlog4j2.configurationFile=" + RunResumesAfterKillITCase.class.getClassLoader().getResource("log4j2.xml"));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.pulse.launcher.Pulse",
-                "run", "telemetry", "--mqtt.broker", MQTT.uri(), "--jdbc.url", url, "--jdbc.user", DB.user(),
-                "--jdbc.password", DB.password(), "--jdbc.batch-interval", "100", "--checkpoint.interval", "500",
-                "--parallelism", "1", "--state.dir", state.resolve("telemetry").toString()));
-        return command;
-    }
-
-    private static Process start(List<String> command, Path log) throws Exception {
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
-    private static void awaitLine(Process process, Path log, String line) throws Exception {
-        Await.until(START, () -> {
-            if (!process.isAlive()) {
-                throw new AssertionError("pulse run ended with " + process.exitValue() + ":\n" + read(log));
-            }
-            return read(log).contains(line);
-        }, () -> "no '" + line + "' in:\n" + read(log));
-    }
-
-    private static String read(Path log) {
-        try {
-            return Files.readString(log);
-        } catch (Exception e) {
-            return e.toString();
-        }
+        return List.of("telemetry", "--mqtt.broker", MQTT.uri(), "--jdbc.url", url,
+                "--jdbc.user", DB.user(), "--jdbc.password", DB.password(), "--jdbc.batch-interval", "100",
+                "--checkpoint.interval", "500", "--parallelism", "1", "--state.dir", state.resolve("telemetry").toString());
     }
 
     private static void publish(Mqtt5BlockingClient device, Instant base, int from, int to) {
