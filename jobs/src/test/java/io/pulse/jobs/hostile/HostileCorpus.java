@@ -10,16 +10,16 @@ import java.util.List;
  * impossible numbers, wrong types. Every message is different (an index in its topic or payload),
  * so each must leave exactly one row in {@code rejected_messages}.
  */
-final class HostileCorpus {
+public final class HostileCorpus {
 
-    record Message(String topic, byte[] payload, String job) {}
+    public record Message(String topic, byte[] payload, String job) {}
 
     static final int KINDS = 18;
 
     private HostileCorpus() {}
 
     /** {@code perJob} messages for each of the three jobs' topics. */
-    static List<Message> messages(int perJob) {
+    public static List<Message> messages(int perJob) {
         List<Message> corpus = new ArrayList<>();
         for (int i = 0; i < perJob; i++) {
             corpus.add(telemetry(i));

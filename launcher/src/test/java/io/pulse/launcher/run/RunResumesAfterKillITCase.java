@@ -1,5 +1,6 @@
 package io.pulse.launcher.run;
 
+import io.pulse.jobs.hostile.HostileCorpus;
 import io.pulse.jobs.storage.DatabaseConnections;
 import io.pulse.jobs.storage.JdbcSettings;
 import io.pulse.jobs.telemetry.alerts.Alert;
@@ -31,9 +32,11 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code ./pulse run telemetry} as a user runs it, in its own JVM, killed with SIGKILL in the
- * middle of an overheating episode and started again with the same command: the alert that the
- * killed run opened is resolved by the second run, once, as an uninterrupted run would. A run that
+ * {@code ./pulse run telemetry} as a user runs it, in its own JVM, killed with SIGKILL at three
+ * points (right after a burst only the spool holds, in the middle of an overheating episode,
+ * between two checkpoints) and started again with the same command each time; the second run also
+ * gets the hostile corpus's telemetry messages and reports its peak resident memory. The alert
+ * opened before the second kill is resolved once, as an uninterrupted run would; a run that
  * started from nothing would leave it open forever.
  */
 class RunResumesAfterKillITCase {
@@ -47,6 +50,9 @@ class RunResumesAfterKillITCase {
     @TempDir
     Path state;
 
+    /** Hostile messages per job in the corpus; the telemetry third is sent to the second run. */
+    private static final int HOSTILE = 360;
+
     @Test
     void theSameCommandAfterKillMinus9ResumesFromTheLastCheckpointAndTheSpool() throws Exception {
         String url = DB.createDatabase("resume");
@@ -58,37 +64,53 @@ class RunResumesAfterKillITCase {
         try {
             Instant opened = base.plusSeconds(5L * 12);
             String id = Alert.id("R1", AlertType.OVERHEAT, opened.toEpochMilli());
-            PulseProcess first = PulseProcess.startReceiving(state.resolve("first.log"), command);
+            // Readings every 5 s; above 75 °C for readings 10..15. Event time lags 5 s behind the
+            // newest reading, so reading 12 completes the pattern once reading 14 is in.
+            PulseProcess run = PulseProcess.startReceiving(state.resolve("run-1.log"), command);
+            publish(device, base, 0, 8);
+            run.close(); // kill 1, at once: the readings are in the spool, perhaps not even acknowledged
+
+            PulseProcess second = PulseProcess.startReceiving(state.resolve("run-2.log"), command);
             try {
-                // Readings every 5 s; above 75 °C for readings 10..15. Event time lags 5 s behind the
-                // newest reading, so reading 12 completes the pattern once reading 14 is in.
-                publish(device, base, 0, 15);
-                Await.until(Duration.ofSeconds(60), () -> alerts(url).contains(id + "|open"),
-                        () -> "alerts " + alerts(url) + "; pulse run printed:\n" + first.output());
+                // The hostile corpus's telemetry messages, between the good readings: refused, never fatal.
+                for (HostileCorpus.Message m : HostileCorpus.messages(HOSTILE)) {
+                    if (m.job().equals("telemetry")) {
+                        device.publishWith().topic(m.topic()).qos(MqttQos.AT_LEAST_ONCE).payload(m.payload()).send();
+                    }
+                }
+                publish(device, base, 8, 15);
+                Await.until(Duration.ofSeconds(90), () -> alerts(url).contains(id + "|open"),
+                        () -> "alerts " + alerts(url) + "; pulse run printed:\n" + second.output());
                 Thread.sleep(1_500); // checkpoints every 500 ms now hold the open alert
                 publish(device, base, 15, 17); // spooled, perhaps not yet checkpointed
+                System.out.printf("pulse run telemetry peak resident memory under the hostile corpus: %d MB%n",
+                        second.peakResidentMb());
             } finally {
-                first.close(); // SIGKILL: no chance to clean up, as in a power loss
+                second.close(); // kill 2, in the middle of the overheating episode
             }
 
-            PulseProcess second = PulseProcess.startReceiving(state.resolve("second.log"), command);
+            PulseProcess third = PulseProcess.startReceiving(state.resolve("run-3.log"), command);
+            assertThat(third.output())
+                    .contains("resuming the telemetry job from ")
+                    .as("the source continues from its checkpointed spool position, not from the spool's start")
+                    .contains("continuing from the checkpointed position")
+                    .doesNotContain("never checkpointed");
+            publish(device, base, 17, 22);
+            Thread.sleep(700); // between two checkpoints
+            third.close(); // kill 3
+
+            PulseProcess last = PulseProcess.startReceiving(state.resolve("run-4.log"), command);
             try {
-                assertThat(second.output())
-                        .contains("resuming the telemetry job from ")
-                        .as("the source continues from its checkpointed spool position, not from the spool's start")
-                        .contains("continuing from the checkpointed position")
-                        .doesNotContain("never checkpointed");
-                publish(device, base, 17, 30);
+                publish(device, base, 22, 30);
                 Instant resolved = base.plusSeconds(5L * 16); // the first reading back below 75 - 2
                 String expected = id + "|" + resolved;
                 Await.until(Duration.ofSeconds(60), () -> alerts(url).contains(expected),
-                        () -> "alerts " + alerts(url) + "; pulse run printed:\n" + second.output());
+                        () -> "alerts " + alerts(url) + "; pulse run printed:\n" + last.output());
                 Thread.sleep(1_000);
-                assertThat(alerts(url)).as("one OVERHEAT, opened by the killed run, resolved by the resumed one")
+                assertThat(alerts(url)).as("one OVERHEAT, opened before the second kill, resolved once after it")
                         .containsExactly(expected);
-                System.out.printf("pulse run (resumed) peak resident memory: %d MB%n", second.peakResidentMb());
             } finally {
-                second.close();
+                last.close();
             }
         } finally {
             device.disconnect();
