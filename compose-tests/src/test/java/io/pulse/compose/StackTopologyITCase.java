@@ -88,7 +88,11 @@ class StackTopologyITCase {
     private static final Duration WAIT = Duration.ofMinutes(6);
     private static final Duration SCRIPT = Duration.ofMinutes(15);
     private static final List<String> DEVICES = List.of("lab-a-01", "library-02", "hostel-b-03", "workshop-04", "canteen-05");
-    private static final String METER = "main-incomer";
+    /** Back-dated readings, published with the bridge's account: a meter that bridge.yaml does not poll. */
+    private static final String METER = "hall-c-spare";
+    /** The meters of deploy/modbus-bridge/bridge.yaml, read from the meter simulator. */
+    private static final List<String> BRIDGE_METERS = List.of("main-incomer", "lab-2-freezer", "hall-b-lighting");
+    private static final List<Process> PROCESSES = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static final Pattern CONNECTED = Pattern.compile("New client connected from \\S+ as (\\S+) \\([^)]*u'([^']*)'\\)");
 
     private static boolean stackRan;
@@ -248,6 +252,10 @@ class StackTopologyITCase {
                         .isEqualTo(Mqtt5PubAckReasonCode.SUCCESS);
             }
 
+            // The meter-simulator and modbus-bridge services: the bridge's jar with bridge.yaml
+            // (container paths and host names mapped), its password from the environment
+            startBridge();
+
             // The simulator service: 40 rounds (workshop-04 overheats in rounds 30-39), one a second
             Map<String, String> simEnv = new HashMap<>(ENV);
             simEnv.put("MQTT_HOST", "127.0.0.1");
@@ -269,8 +277,19 @@ class StackTopologyITCase {
             assertThat(rows("SELECT person_id FROM visits")).allMatch(id -> id.matches("[0-9a-f]{64}"));
             Await.until(WAIT, () -> rows("SELECT DISTINCT gate FROM occupancy ORDER BY gate").equals(List.of("*", "east", "main")),
                     () -> "occupancy " + rows("SELECT gate, at, inside FROM occupancy"));
-            Await.until(WAIT, () -> !rows("SELECT gate FROM gate_traffic_hourly").isEmpty(),
-                    () -> "gate_traffic_hourly " + rows("SELECT * FROM gate_traffic_hourly"));
+            // An hour's counts are written once event time passes the next minute boundary: the
+            // simulator service goes on publishing, one round every 10 s, until it has
+            Await.until(WAIT, () -> {
+                if (!rows("SELECT gate FROM gate_traffic_hourly").isEmpty()) {
+                    return true;
+                }
+                Map<String, String> oneRound = new HashMap<>(simEnv);
+                oneRound.put("SIM_ROUNDS", "1");
+                Shell.Result more = Shell.run(List.of("sh", Repo.file("deploy/simulator/simulate.sh").toString()), oneRound, Repo.ROOT, SCRIPT);
+                assertThat(more.stderr()).doesNotContain("could not publish");
+                sleep(10_000);
+                return false;
+            }, () -> "gate_traffic_hourly " + rows("SELECT * FROM gate_traffic_hourly"));
             String window = "SELECT CAST(ROUND(energy_wh * 1000) AS SIGNED), CAST(ROUND(coverage * 1000) AS SIGNED), samples FROM energy_5min WHERE meter_id = '" + METER
                     + "' AND window_start = '" + base.toString().replace("T", " ").replace("Z", "") + "'";
             Await.until(WAIT, () -> rows(window).equals(List.of("200000|1000|30")),
@@ -292,6 +311,10 @@ class StackTopologyITCase {
         assertThat(temperature).hasSize(DEVICES.size());
         assertThat(TSDB.awaitExport("meter_power_w{meter=\"" + METER + "\"}", s -> !s.isEmpty() && s.get(0).size() >= 67, tsdb)
                 .get(0).values()).containsOnly(2400.0);
+        List<ExportedSeries> bridged = TSDB.awaitExport("meter_power_w",
+                x -> x.stream().map(m -> m.labels().get("meter")).collect(Collectors.toSet()).containsAll(BRIDGE_METERS), tsdb);
+        assertThat(bridged.stream().filter(m -> BRIDGE_METERS.contains(m.labels().get("meter"))))
+                .as("the bridge's live readings of the simulated meters, through the energy job").allMatch(m -> m.size() >= 1);
         assertThat(TSDB.awaitExport("occupancy_inside", s -> !s.isEmpty(), tsdb)).isNotEmpty();
         assertThat(TSDB.awaitExport("energy_5min_energy_wh", s -> !s.isEmpty(), tsdb)).isNotEmpty();
 
@@ -300,6 +323,7 @@ class StackTopologyITCase {
         Map<String, Set<String>> logins = logins();
         assertThat(logins.keySet()).as("client ids that connected").anyMatch(id -> id.startsWith("pulse-telemetry"))
                 .anyMatch(id -> id.startsWith("pulse-movement")).anyMatch(id -> id.startsWith("pulse-energy"));
+        assertThat(logins.get("pulse-modbus-bridge-compose-bridge")).as("the bridge's session").containsExactly("pulse-bridge");
         logins.forEach((id, users) -> {
             if (id.startsWith("pulse-telemetry") || id.startsWith("pulse-movement") || id.startsWith("pulse-energy")) {
                 assertThat(users).as(id).containsExactly("pulse-jobs");
@@ -369,6 +393,38 @@ class StackTopologyITCase {
         assertThat(logins().get("pulse-telemetry-0")).containsExactly("pulse-jobs");
     }
 
+    private static void startBridge() throws Exception {
+        Path jar = Repo.file("modbus-bridge/target/pulse-modbus-bridge.jar");
+        assertThat(jar).as("the bridge's jar, built by the reactor (-am)").isRegularFile();
+        Path dir = FLINK.newFolder("modbus-bridge-");
+        int modbusPort = io.pulse.testservers.FreePorts.find();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // meter-simulator: the compose's command line, on a free port instead of 5020
+        PROCESSES.add(new ProcessBuilder(java, "-Xmx64m", "-jar", jar.toString(), "simulate", "--port", String.valueOf(modbusPort),
+                "--preset", "sdm630", "--units", "1,2,3", "--power", "2400")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("meter-simulator.log").toFile()).start());
+        String yaml = Repo.read("deploy/modbus-bridge/bridge.yaml")
+                .replace("tcp://mosquitto:1883", "tcp://127.0.0.1:" + BROKER.port())
+                .replace("port: 5020", "port: " + modbusPort)
+                .replace("/var/lib/pulse-modbus-bridge", dir.resolve("queue").toString());
+        Path config = dir.resolve("modbus-bridge.yaml");
+        Files.writeString(config, yaml);
+        ProcessBuilder bridge = new ProcessBuilder(java, "-Xmx128m", "-jar", jar.toString(), "--config", config.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("modbus-bridge.log").toFile());
+        bridge.environment().put("PULSE_BRIDGE_MQTT_PASSWORD", ENV.get("MQTT_BRIDGE_PASSWORD"));
+        PROCESSES.add(bridge.start());
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void stopBridge() throws InterruptedException {
+        for (Process p : PROCESSES) {
+            p.destroy();
+            if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+    }
+
     private static MqttClientSslConfig trusting(Path store, String password) throws Exception {
         KeyStore keys = KeyStore.getInstance(KeyStore.getDefaultType());
         try (InputStream in = Files.newInputStream(store)) {
@@ -406,6 +462,15 @@ class StackTopologyITCase {
             return Files.readString(BROKER.log());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
