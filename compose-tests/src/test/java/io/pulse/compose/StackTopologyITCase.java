@@ -58,8 +58,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  *   <li>jobmanager + taskmanager: the standalone session cluster of the test kit;</li>
  *   <li>submit: deploy/flink/submit-jobs.sh itself, with the submit service's environment pointed
  *       at these servers and FLINK_CMD at a wrapper around Flink's CLI (what bin/flink runs);</li>
- *   <li>simulator: deploy/simulator/simulate.sh with the device accounts; the bridge's meter
- *       readings are published with the bridge's account (the bridge's own tests cover Modbus).</li>
+ *   <li>meter-simulator + modbus-bridge: the bridge's jar with the compose's command line and
+ *       deploy/modbus-bridge/bridge.yaml (broker, Modbus port and queue folder mapped);</li>
+ *   <li>simulator: deploy/simulator/simulate.sh with the device and gate accounts. Back-dated
+ *       readings of one more meter, published with the bridge's account, close 5-minute windows
+ *       without waiting for the clock.</li>
  * </ul>
  * What the ACL refuses is {@link BrokerAclITCase}'s, on the same broker configuration.
  */
