@@ -12,15 +12,22 @@ import java.util.Map;
 /**
  * Debian's Mosquitto started the way the compose starts it: deploy/mosquitto/pulse-broker.conf
  * including config/mosquitto/, with the password file and ACL that make-accounts.sh writes from
- * .env.example. Only the container paths are mapped to this server's directory and the listener
+ * .env.example (or another .env). Only the container paths are mapped to this server's directory and the listener
  * to a free loopback port. {@link #withTls()} runs deploy/tls/make-certs.sh first, as a user would.
  */
 final class ComposeBroker extends ChildProcessServer {
+    private final Map<String, String> dotEnv;
     private boolean tls;
     private int tlsPort;
 
     ComposeBroker() {
+        this(EnvExample.load());
+    }
+
+    /** With the accounts of another .env than .env.example. */
+    ComposeBroker(Map<String, String> dotEnv) {
         super("mosquitto-compose");
+        this.dotEnv = Map.copyOf(dotEnv);
     }
 
     ComposeBroker withTls() {
@@ -36,11 +43,16 @@ final class ComposeBroker extends ChildProcessServer {
         return directory().resolve("certs");
     }
 
+    /** The broker's log (connections with their user names, subscriptions), as it is written. */
+    Path log() {
+        return directory().resolve("mosquitto.log");
+    }
+
     @Override
     protected void prepare(Path dir, int port) throws Exception {
         RequiredBinary.find("mosquitto", "mosquitto");
         Path passwd = RequiredBinary.find("mosquitto_passwd", "mosquitto");
-        Map<String, String> env = new HashMap<>(EnvExample.load());
+        Map<String, String> env = new HashMap<>(dotEnv);
         env.put("PATH", passwd.getParent() + ":" + System.getenv("PATH"));
         Shell.ok(List.of("sh", Repo.file("deploy/mosquitto/make-accounts.sh").toString(),
                 dir.resolve("accounts").toString()), env, dir);
@@ -64,7 +76,8 @@ final class ComposeBroker extends ChildProcessServer {
                 .replace("/mosquitto/data/", dir.resolve("data") + "/")
                 .replace("/mosquitto/config/canonical", Repo.file("config/mosquitto").toString())
                 .replace("/mosquitto/config/conf.d", confD.toString())
-                .replace("log_dest stdout", "log_dest stdout\nlog_type subscribe");
+                // Mosquitto flushes a log file line by line, not its stdout into a file: tests read it
+                .replace("log_dest stdout", "log_dest stdout\nlog_dest file " + dir.resolve("mosquitto.log") + "\nlog_type subscribe");
         // started as root, Mosquitto would switch to user mosquitto, which cannot read our files
         conf = "user " + System.getProperty("user.name") + "\n" + conf;
         Files.writeString(dir.resolve("mosquitto.conf"), conf);

@@ -15,15 +15,21 @@ final class Shell {
     private Shell() {}
 
     static Result run(List<String> command, Map<String, String> env, Path workDir) {
+        return run(command, env, workDir, java.time.Duration.ofSeconds(120));
+    }
+
+    static Result run(List<String> command, Map<String, String> env, Path workDir, java.time.Duration timeout) {
         try {
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
             builder.environment().putAll(env);
             Process process = builder.start();
             CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> drain(process.getInputStream()));
             CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()));
-            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly); // e.g. the flink CLI's JVMs
                 process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " did not finish within 120 s");
+                throw new IllegalStateException(String.join(" ", command) + " did not finish within "
+                        + timeout.toSeconds() + " s\n" + out.getNow("") + err.getNow(""));
             }
             return new Result(process.exitValue(), out.join(), err.join());
         } catch (IOException e) {

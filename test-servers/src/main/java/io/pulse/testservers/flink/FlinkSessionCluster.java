@@ -207,6 +207,15 @@ public final class FlinkSessionCluster implements BeforeAllCallback, AfterAllCal
         return new CliResult(cli.exitValue(), Files.readString(log));
     }
 
+    /**
+     * The command line of Flink's CLI for this cluster, what a distribution's {@code bin/flink}
+     * runs, without arguments; run it with {@code FLINK_CONF_DIR} set to {@link #confDir()}. For
+     * scripts that call {@code flink ...} themselves (a wrapper script around this command).
+     */
+    public List<String> cliCommand() {
+        return FlinkJvm.command(lib, conf, List.of("-Xmx512m"), "org.apache.flink.client.cli.CliFrontend", List.of());
+    }
+
     /** The last lines of the JobManager's and TaskManagers' logs, for failure messages. */
     public String logTails() {
         try (Stream<Path> files = Files.list(logs())) {
