@@ -49,7 +49,8 @@ public final class EnergyJob {
                 .name("energy: parse").uid("energy-parse");
 
         PipelineTaps health = new PipelineTaps("energy");
-        EnergyStreams streams = EnergyPipeline.process(tap.apply(health.count(readings, CountedAs.RECEIVED)), EnergySettings.CONTRACT);
+        health.count(readings, CountedAs.RECEIVED);
+        EnergyStreams streams = EnergyPipeline.process(tap.apply(readings), EnergySettings.CONTRACT);
 
         streams.windows().sinkTo(UpsertSink.into(EnergyWindow.TABLE, jdbc)).name("mysql: energy_5min").uid("mysql-energy-5min");
         streams.daily().sinkTo(UpsertSink.into(DailyEnergy.TABLE, jdbc)).name("mysql: energy_daily").uid("mysql-energy-daily");

@@ -64,7 +64,8 @@ public final class MovementJob {
                 .name("movement: parse and pseudonymize").uid("movement-parse");
 
         PipelineTaps health = new PipelineTaps("movement");
-        MovementStreams streams = MovementPipeline.process(afterParse.apply(health.count(sightings, CountedAs.RECEIVED)), settings);
+        health.count(sightings, CountedAs.RECEIVED);
+        MovementStreams streams = MovementPipeline.process(afterParse.apply(sightings), settings);
 
         streams.visits().sinkTo(UpsertSink.into(Visit.TABLE, jdbc)).name("mysql: visits").uid("mysql-visits");
         streams.events().sinkTo(UpsertSink.into(MovementEvent.TABLE, jdbc)).name("mysql: movement_events").uid("mysql-movement-events");

@@ -65,8 +65,8 @@ public final class TelemetryJob {
                 .name("telemetry: parse rules").uid("telemetry-parse-rules").setParallelism(1);
 
         PipelineTaps health = new PipelineTaps("telemetry");
-        TelemetryStreams streams = TelemetryPipeline.process(health.count(readings, CountedAs.RECEIVED), rules,
-                QualitySettings.DEFAULTS, jdbc);
+        health.count(readings, CountedAs.RECEIVED);
+        TelemetryStreams streams = TelemetryPipeline.process(readings, rules, QualitySettings.DEFAULTS, jdbc);
         AlertStreams alerts = streams.alerts();
         DataStream<ScoredReading> scored = streams.scored();
         SingleOutputStreamOperator<DeviceStatus> status = streams.status();

@@ -103,9 +103,10 @@ class TelemetryTimeSeriesITCase {
             }, "event-time clock");
             clock.start();
 
-            // A score from the 21st reading on, each against the 20 readings before it.
+            // A score from the 21st reading on, each against the 20 readings before it. The last ones
+            // wait until R1's source reader has been idle for 30 s (it holds event time until then).
             ExportedSeries score = TSDB.awaitExport("telemetry_temperature_z{device=\"R1\"}",
-                    series -> series.size() == 1 && series.get(0).size() == READINGS - 20, Duration.ofSeconds(30)).get(0);
+                    series -> series.size() == 1 && series.get(0).size() == READINGS - 20, Duration.ofSeconds(90)).get(0);
             assertThat(score.timestamps()).first().isEqualTo(ts[20]);
             assertThat(score.valueAt(ts[FIRST_HOT])).isCloseTo(zScore(temperatures, FIRST_HOT), within(1e-9));
             assertThat(score.valueAt(ts[FIRST_HOT])).as("the first hot reading is anomalous").isGreaterThanOrEqualTo(3.0);
