@@ -22,10 +22,6 @@ public record PipelineCounts(String job, int subtask, long minuteStart,
         return Math.max(0, recordsIn - rejected - duplicates);
     }
 
-    public boolean isEmpty() {
-        return recordsIn == 0 && rejected == 0 && late == 0 && duplicates == 0;
-    }
-
     /** The key of the row these counts add to, apart from the minute. */
     public String jobSubtask() {
         return job + "/" + subtask;
