@@ -379,16 +379,21 @@ class StackTopologyITCase {
              MqttProbe device = MqttProbe.connect(BROKER.tlsPort(), "lab-a-01", devicePassword("lab-a-01"), ssl)) {
             operator.subscribe("alerts/#");
             List<String> received = new ArrayList<>();
-            long[] ts = {Instant.now().minusSeconds(120).toEpochMilli()};
+            long[] last = {0};
             Await.until(WAIT, () -> {
-                // three hot readings 5 s apart open OVERHEAT, a cool one resolves it; again until it is seen
+                // three hot readings a second apart open OVERHEAT, a cool one resolves it; again
+                // until it is seen. Times follow the wall clock: the job refuses readings more than
+                // 5 minutes ahead, which readings spaced wider than the rounds soon were.
+                long ts = Math.max(last[0] + 1000, System.currentTimeMillis() - 10_000);
                 for (double t : new double[] {21.0, 82.0, 82.5, 83.0, 21.0}) {
-                    ts[0] += 5000;
-                    device.publish("devices/lab-a-01/telemetry", "{\"deviceId\":\"lab-a-01\",\"ts\":" + ts[0] + ",\"temperature\":" + t + "}", false);
+                    device.publish("devices/lab-a-01/telemetry", "{\"deviceId\":\"lab-a-01\",\"ts\":" + ts + ",\"temperature\":" + t + "}", false);
+                    last[0] = ts;
+                    ts += 1000;
                 }
                 drain(operator, received, 3000);
                 return received.stream().anyMatch(a -> a.startsWith("alerts/lab-a-01 ") && a.contains("OVERHEAT"));
-            }, () -> "no OVERHEAT of lab-a-01 over TLS; received " + received + "\n" + FLINK.logTails());
+            }, () -> "no OVERHEAT of lab-a-01 over TLS; received " + received + "; refused "
+                    + rows("SELECT reason FROM rejected_messages WHERE topic = 'devices/lab-a-01/telemetry'") + "\n" + FLINK.logTails());
         }
         Await.until(WAIT, () -> rows("SELECT device_id FROM alerts WHERE type = 'OVERHEAT'").contains("lab-a-01"),
                 () -> "alerts " + rows("SELECT device_id, type, opened_at FROM alerts"));
