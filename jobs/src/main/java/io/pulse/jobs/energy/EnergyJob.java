@@ -44,9 +44,9 @@ public final class EnergyJob {
 
         SingleOutputStreamOperator<MeterReading> readings = env
                 .fromSource(JobMqtt.source(options, MeterParser.TOPIC.filter(), CLIENT_ID_PREFIX).build(),
-                        WatermarkStrategy.noWatermarks(), "energy: mqtt").uid("energy-mqtt")
+                        WatermarkStrategy.noWatermarks(), "energy: mqtt").uid("energy-mqtt").setParallelism(JobMqtt.READERS)
                 .process(new ParseStep<>("energy", new MeterParser(), MeterReading.class))
-                .name("energy: parse").uid("energy-parse");
+                .name("energy: parse").uid("energy-parse").setParallelism(JobMqtt.READERS);
 
         PipelineTaps health = new PipelineTaps("energy");
         health.count(readings, CountedAs.RECEIVED);
@@ -58,6 +58,7 @@ public final class EnergyJob {
                 .union(health.count(streams.late(), CountedAs.LATE))
                 .sinkTo(UpsertSink.into(RejectedMessage.TABLE, jdbc)).name("mysql: rejected_messages").uid("energy-mysql-rejected");
         health.count(streams.duplicates(), CountedAs.DUPLICATE);
+        health.count(streams.accepted(), CountedAs.ACCEPTED);
         health.writeTo(jdbc);
         TimeSeriesSetup.sink(options, new MeterPoints())
                 .ifPresent(sink -> streams.accepted().sinkTo(sink).name("influxdb: meter readings").uid("influx-meter"));

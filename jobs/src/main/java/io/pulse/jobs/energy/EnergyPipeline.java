@@ -10,7 +10,6 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
-import java.time.Duration;
 
 /**
  * The energy job's processing, from valid readings to its result streams: event time (bounded
@@ -20,7 +19,6 @@ import java.time.Duration;
  */
 public final class EnergyPipeline {
 
-    static final Duration SOURCE_IDLENESS = Duration.ofSeconds(30);
 
     private EnergyPipeline() {}
 
@@ -28,9 +26,9 @@ public final class EnergyPipeline {
     public static EnergyStreams process(DataStream<MeterReading> readings, EnergySettings settings) {
         DataStream<MeterReading> timed = readings
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<MeterReading>forBoundedOutOfOrderness(settings.outOfOrderness())
-                        .withTimestampAssigner((reading, previous) -> reading.ts())
-                        .withIdleness(SOURCE_IDLENESS))
-                .name("energy: event time");
+                        .withTimestampAssigner((reading, previous) -> reading.ts()))
+                .name("energy: event time")
+                .setParallelism(readings.getParallelism()); // one watermark, chained to the one reader
 
         SingleOutputStreamOperator<EnergyWindow> windows = timed
                 .keyBy(MeterReading::meterId, Types.STRING)

@@ -59,9 +59,9 @@ public final class MovementJob {
 
         SingleOutputStreamOperator<Sighting> sightings = env
                 .fromSource(JobMqtt.source(options, SightingParser.TOPIC.filter(), CLIENT_ID_PREFIX).build(),
-                        WatermarkStrategy.noWatermarks(), "movement: mqtt").uid("movement-mqtt")
+                        WatermarkStrategy.noWatermarks(), "movement: mqtt").uid("movement-mqtt").setParallelism(JobMqtt.READERS)
                 .process(new ParseStep<>("movement", new SightingParser(pseudonyms), Sighting.class))
-                .name("movement: parse and pseudonymize").uid("movement-parse");
+                .name("movement: parse and pseudonymize").uid("movement-parse").setParallelism(JobMqtt.READERS);
 
         PipelineTaps health = new PipelineTaps("movement");
         health.count(sightings, CountedAs.RECEIVED);
@@ -75,6 +75,8 @@ public final class MovementJob {
         health.count(sightings.getSideOutput(ParseStep.REJECTED), CountedAs.INVALID)
                 .union(health.count(streams.late(), CountedAs.LATE))
                 .sinkTo(UpsertSink.into(RejectedMessage.TABLE, jdbc)).name("mysql: rejected_messages").uid("mysql-movement-rejected");
+        health.count(streams.randomized(), CountedAs.ACCEPTED);
+        health.count(streams.paired(), CountedAs.ACCEPTED);
         health.writeTo(jdbc);
         TimeSeriesSetup.sink(options, new OccupancyPoints())
                 .ifPresent(sink -> streams.occupancy().sinkTo(sink).name("influxdb: occupancy").uid("influx-occupancy"));

@@ -23,7 +23,6 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.util.Collector;
 
-import java.time.Duration;
 
 /**
  * The movement job's processing, from pseudonymized sightings to its result streams: event time
@@ -33,7 +32,6 @@ import java.time.Duration;
  */
 public final class MovementPipeline {
 
-    static final Duration SOURCE_IDLENESS = Duration.ofSeconds(30);
 
     private MovementPipeline() {}
 
@@ -41,11 +39,12 @@ public final class MovementPipeline {
     public static MovementStreams process(DataStream<Sighting> sightings, MovementSettings settings) {
         SingleOutputStreamOperator<Sighting> timed = sightings
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<Sighting>forBoundedOutOfOrderness(settings.outOfOrder())
-                        .withTimestampAssigner((s, previous) -> s.ts())
-                        .withIdleness(SOURCE_IDLENESS))
-                .name("movement: event time").uid("movement-event-time");
+                        .withTimestampAssigner((s, previous) -> s.ts()))
+                .name("movement: event time").uid("movement-event-time")
+                .setParallelism(sightings.getParallelism()); // one watermark, chained to the one reader
 
-        DataStream<TrafficEvent> anonymous = timed.filter(Sighting::randomized).name("movement: randomized")
+        SingleOutputStreamOperator<Sighting> randomized = timed.filter(Sighting::randomized).name("movement: randomized");
+        DataStream<TrafficEvent> anonymous = randomized
                 .map(s -> new TrafficEvent(s.gate(), s.ts(), TrafficEvent.Kind.RANDOMIZED))
                 .returns(TypeInformation.of(TrafficEvent.class)).name("movement: anonymous traffic");
 
@@ -79,7 +78,8 @@ public final class MovementPipeline {
                 .process(new HourlyTraffic()).name("movement: hourly traffic").uid("movement-traffic");
 
         DataStream<Anomaly> anomalies = visits.getSideOutput(VisitPairing.ANOMALIES);
-        return new MovementStreams(events, visits, anomalies, occupancy, traffic, debounced.getSideOutput(Debounce.LATE));
+        return new MovementStreams(events, visits, anomalies, occupancy, traffic, debounced.getSideOutput(Debounce.LATE),
+                randomized, debounced.getSideOutput(Debounce.ACCEPTED));
     }
 
     private static void perGateAndCampus(OccupancyChange change, Collector<OccupancyChange> out) {

@@ -2,6 +2,7 @@ package io.pulse.jobs.movement;
 
 import io.pulse.jobs.ingest.RejectedMessage;
 import io.pulse.jobs.movement.direction.MovementEvent;
+import io.pulse.jobs.movement.ingest.Sighting;
 import io.pulse.jobs.movement.occupancy.Occupancy;
 import io.pulse.jobs.movement.traffic.GateTraffic;
 import io.pulse.jobs.movement.visits.Anomaly;
@@ -16,5 +17,9 @@ public record MovementStreams(
         DataStream<Anomaly> anomalies,
         DataStream<Occupancy> occupancy,
         DataStream<GateTraffic> traffic,
-        DataStream<RejectedMessage> late) {
+        DataStream<RejectedMessage> late,
+        /** Sightings of randomized MACs: counted as traffic, never late. */
+        DataStream<Sighting> randomized,
+        /** Sightings of paired MACs that were not late (debounced or not). */
+        DataStream<Sighting> paired) {
 }

@@ -87,8 +87,8 @@ public final class CountingTap<T> extends AbstractStreamOperator<T>
             return;
         }
         output.collect(COUNTS, new StreamRecord<>(new PipelineCounts(job, subtask, minuteStart,
-                records * countedAs.recordsIn, records * countedAs.rejected, records * countedAs.late,
-                records * countedAs.duplicates)));
+                records * countedAs.recordsIn, records * countedAs.accepted, records * countedAs.rejected,
+                records * countedAs.late, records * countedAs.duplicates)));
         records = 0;
     }
 

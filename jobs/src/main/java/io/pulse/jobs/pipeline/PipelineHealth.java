@@ -18,7 +18,10 @@ import java.util.Map;
  * per-minute totals and emits the minute's {@link PipelineHealthRow} after each, with when the
  * newest checkpoint completed. The totals are keyed state, so they survive a restore together
  * with the taps' position. A minute is kept {@value #KEEP_MINUTES} minutes (a straggling delta
- * still adds to it), then dropped by a timer.
+ * still adds to it), then dropped by a timer, which writes its row once more: after a restore, the
+ * rows the failed attempt wrote may count what the restored job counts again (the replayed
+ * messages, in a later minute); the minute's last row is its checkpointed total, so every minute
+ * is exact once it is dropped.
  */
 public final class PipelineHealth extends KeyedProcessFunction<String, PipelineCounts, PipelineHealthRow>
         implements CheckpointListener {
@@ -51,7 +54,9 @@ public final class PipelineHealth extends KeyedProcessFunction<String, PipelineC
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<PipelineHealthRow> out) throws Exception {
         long oldestKept = timestamp - KEEP_MINUTES * MINUTE_MS;
         for (Iterator<Map.Entry<Long, PipelineCounts>> it = minutes.iterator(); it.hasNext(); ) {
-            if (it.next().getKey() <= oldestKept) {
+            Map.Entry<Long, PipelineCounts> minute = it.next();
+            if (minute.getKey() <= oldestKept) {
+                out.collect(PipelineHealthRow.of(minute.getValue(), lastCheckpointAt, Instant.ofEpochMilli(timestamp)));
                 it.remove();
             }
         }

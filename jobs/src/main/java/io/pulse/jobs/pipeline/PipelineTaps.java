@@ -14,10 +14,6 @@ import java.util.List;
  * A job's {@code pipeline_health}: {@link #count} puts a {@link CountingTap} on a stream (chained
  * to the operator before it, so counting costs a field increment per record), and
  * {@link #writeTo} sums every tap's counts per subtask and minute into the table.
- *
- * <p>A tap before a watermark assigner goes on a branch of its own, never between the two: in
- * line there, the CEP alerts of a telemetry job that had been idle for longer than the source's
- * idleness were released out of order (found by {@code TelemetryIdleSourceITCase}).
  */
 public final class PipelineTaps {
 

@@ -52,9 +52,9 @@ public final class TelemetryJob {
 
         SingleOutputStreamOperator<Reading> readings = env
                 .fromSource(JobMqtt.source(options, TelemetryParser.TOPIC.filter(), CLIENT_ID_PREFIX).build(),
-                        WatermarkStrategy.noWatermarks(), "telemetry: mqtt").uid("telemetry-mqtt")
+                        WatermarkStrategy.noWatermarks(), "telemetry: mqtt").uid("telemetry-mqtt").setParallelism(JobMqtt.READERS)
                 .process(new ParseStep<>("telemetry", new TelemetryParser(MetricRanges.CONTRACT), Reading.class))
-                .name("telemetry: parse").uid("telemetry-parse");
+                .name("telemetry: parse").uid("telemetry-parse").setParallelism(JobMqtt.READERS);
 
         // Retained rules reach only plain subscriptions, and every rules message must reach
         // every alert operator: one unshared reader.
@@ -76,6 +76,7 @@ public final class TelemetryJob {
                 .union(health.count(streams.late(), CountedAs.LATE), rules.getSideOutput(ParseStep.REJECTED))
                 .sinkTo(UpsertSink.into(RejectedMessage.TABLE, jdbc)).name("mysql: rejected_messages").uid("mysql-rejected");
         health.count(streams.duplicates(), CountedAs.DUPLICATE);
+        health.count(streams.readings(), CountedAs.ACCEPTED);
         health.writeTo(jdbc);
         alerts.events().sinkTo(JobMqtt.sink(options, CLIENT_ID_PREFIX + "-events", AlertEvent.MQTT)).name("mqtt: alerts").uid("mqtt-alerts");
         alerts.commands().sinkTo(JobMqtt.sink(options, CLIENT_ID_PREFIX + "-commands", DeviceCommand.MQTT)).name("mqtt: commands").uid("mqtt-commands");

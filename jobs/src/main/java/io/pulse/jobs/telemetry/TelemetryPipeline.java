@@ -31,7 +31,6 @@ import java.time.Duration;
 public final class TelemetryPipeline {
 
     static final Duration OUT_OF_ORDERNESS = Duration.ofSeconds(5);
-    static final Duration SOURCE_IDLENESS = Duration.ofSeconds(30);
     /** How soon a change to the devices table reaches alert messages and OFFLINE timeouts. */
     static final Duration REGISTRY_RELOAD = Duration.ofMinutes(1);
 
@@ -48,9 +47,9 @@ public final class TelemetryPipeline {
         readings.getExecutionEnvironment().getConfig().enableObjectReuse();
         SingleOutputStreamOperator<Reading> deduplicated = readings
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<Reading>forBoundedOutOfOrderness(OUT_OF_ORDERNESS)
-                        .withTimestampAssigner((reading, previous) -> reading.ts())
-                        .withIdleness(SOURCE_IDLENESS))
+                        .withTimestampAssigner((reading, previous) -> reading.ts()))
                 .name("telemetry: event time")
+                .setParallelism(readings.getParallelism()) // one watermark, chained to the one reader
                 .keyBy(Reading::deviceId, Types.STRING)
                 .process(new DedupAndLateFilter(quality)).name("telemetry: dedup and late").uid("telemetry-dedup");
 

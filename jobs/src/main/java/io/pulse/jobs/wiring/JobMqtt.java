@@ -11,6 +11,18 @@ import io.pulse.jobs.options.JobOptions;
 /** MQTT sources and sinks built from a job's {@code --mqtt.*} options. */
 public final class JobMqtt {
 
+    /**
+     * Subtasks that read a job's input topic, whatever the job's parallelism (the parsing and the
+     * event time chained to them run at the same; the keyed work after them at the job's).
+     * More would add no capacity: every session of the partitioned mode receives every message
+     * and keeps its share. And one reader makes one watermark, which never needs to be idle: with
+     * a reader per session, a reader without messages had to be marked idle (source idleness) or
+     * it held event time back, and after a quiet spell the subtasks that woke first set event time
+     * for the others, whose alerts then came out of order: an OVERHEAT that never resolved
+     * ({@code TelemetryIdleSourceITCase}, 3 of 3 runs with two readers).
+     */
+    public static final int READERS = 1;
+
     private JobMqtt() {}
 
     /** A source of raw messages on {@code topic}; callers may refine it (e.g. broadcast). */

@@ -58,8 +58,6 @@ class MovementFailureITCase {
         long morning = messages.stream().filter(m -> m.ts() <= day.at("10:00:00").toEpochMilli()).count();
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        // One reader: its watermark alone says when the morning is processed (with two, the one that
-        // got fewer sightings holds event time back until it counts as idle, 30 s later).
         env.setParallelism(1);
         env.enableCheckpointing(300);
         // fails on the first sighting after the morning, in the job's first attempt

@@ -40,9 +40,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * v2 write API) out — over the scripted day of {@link GateDay}: the exact visits, occupancy curves,
  * hourly traffic and anomalies, a bad sighting refused with its MAC masked, and afterwards no raw
  * MAC in any table, time series or log line.
- *
- * <p>Two readers share the subscription: the one that got the earlier sightings last holds event
- * time back until it counts as idle (30 s), after which the other's next-day sighting closes the day.
  */
 class MovementJobITCase {
 

@@ -45,7 +45,7 @@ class CountingTapTest {
         assertThat(counts()).as("nothing before the report").isEmpty();
 
         harness.setProcessingTime(EIGHT + 10_000);
-        assertThat(counts()).containsExactly(new PipelineCounts("telemetry", 0, EIGHT, 2, 0, 0, 0));
+        assertThat(counts()).containsExactly(new PipelineCounts("telemetry", 0, EIGHT, 2, 0, 0, 0, 0));
         assertThat(harness.getProcessingTimeService().getNumActiveTimers()).as("the next report").isEqualTo(1);
     }
 
@@ -58,8 +58,8 @@ class CountingTapTest {
         harness.processElement("c", 0);
         harness.setProcessingTime(EIGHT + 70_000);
         assertThat(counts()).containsExactly(
-                new PipelineCounts("telemetry", 0, EIGHT, 1, 1, 0, 0),
-                new PipelineCounts("telemetry", 0, EIGHT + 60_000, 2, 2, 0, 0));
+                new PipelineCounts("telemetry", 0, EIGHT, 1, 0, 1, 0, 0),
+                new PipelineCounts("telemetry", 0, EIGHT + 60_000, 2, 0, 2, 0, 0));
     }
 
     @Test
@@ -68,7 +68,7 @@ class CountingTapTest {
         harness.processElement("a", 0);
         harness.prepareSnapshotPreBarrier(1);
         OperatorSubtaskState snapshot = harness.snapshot(1, EIGHT);
-        assertThat(counts()).containsExactly(new PipelineCounts("telemetry", 0, EIGHT, 0, 1, 1, 0));
+        assertThat(counts()).containsExactly(new PipelineCounts("telemetry", 0, EIGHT, 0, 0, 1, 1, 0));
         harness.processElement("b", 0); // lost with the task: replayed after the restore
         harness.close();
 
@@ -78,7 +78,7 @@ class CountingTapTest {
         harness.open();
         harness.processElement("b", 0);
         harness.setProcessingTime(EIGHT + 10_000);
-        assertThat(counts()).containsExactly(new PipelineCounts("telemetry", 0, EIGHT, 0, 1, 1, 0));
+        assertThat(counts()).containsExactly(new PipelineCounts("telemetry", 0, EIGHT, 0, 0, 1, 1, 0));
     }
 
     @Test

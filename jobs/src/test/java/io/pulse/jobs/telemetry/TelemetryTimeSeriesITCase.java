@@ -103,8 +103,8 @@ class TelemetryTimeSeriesITCase {
             }, "event-time clock");
             clock.start();
 
-            // A score from the 21st reading on, each against the 20 readings before it. The last ones
-            // wait until R1's source reader has been idle for 30 s (it holds event time until then).
+            // A score from the 21st reading on, each against the 20 readings before it; the last ones
+            // once C1's readings have moved event time past them.
             ExportedSeries score = TSDB.awaitExport("telemetry_temperature_z{device=\"R1\"}",
                     series -> series.size() == 1 && series.get(0).size() == READINGS - 20, Duration.ofSeconds(90)).get(0);
             assertThat(score.timestamps()).first().isEqualTo(ts[20]);

@@ -77,7 +77,7 @@ final class Report {
                 - (a) `Pipeline.wholeJob` runs the telemetry job as `TelemetryJob.build` composes it, from
                   the contract's JSON messages on: the job's parse step, `ParseStep(TelemetryParser)`, chained
                   to the source as in the job, then its processing, `TelemetryPipeline.process`: event
-                  time (5 s out of order, 30 s idleness) → keyBy device → `DedupAndLateFilter` → (same chain)
+                  time (5 s out of order) → keyBy device → `DedupAndLateFilter` → (same chain)
                   `AnomalyScorer` → `AlertInput` → `AlertsPipeline.attachInOrder` (ApplyRules with broadcast
                   rules, `PatternGate` and the CEP patterns chained to it, lifecycle, offline) →
                   `DeviceStatusTracker`, with the same side outputs; object reuse on, as the pipeline sets it.

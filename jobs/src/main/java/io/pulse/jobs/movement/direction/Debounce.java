@@ -27,13 +27,15 @@ import java.util.Locale;
 /**
  * Contract 4.2, per person and scanner: a sighting within {@code window} of the previous one
  * (kept or dropped) is dropped. Sightings are judged in event-time order: each waits until the
- * watermark passes it. One behind the watermark is refused as late to {@link #LATE}. The state is
+ * watermark passes it. One behind the watermark is refused as late to {@link #LATE}, any other
+ * also goes to {@link #ACCEPTED} as it arrives (to be counted; debounced or not). The state is
  * gone {@code window} after the last sighting, when no sighting could be dropped by it any more.
  */
 public final class Debounce extends KeyedProcessFunction<String, Sighting, Sighting> {
 
     public static final OutputTag<RejectedMessage> LATE =
             new OutputTag<>("late-sightings", TypeInformation.of(RejectedMessage.class));
+    public static final OutputTag<Sighting> ACCEPTED = new OutputTag<>("accepted-sightings", TypeInformation.of(Sighting.class));
 
     private static final JsonMapper JSON = new JsonMapper();
 
@@ -63,6 +65,7 @@ public final class Debounce extends KeyedProcessFunction<String, Sighting, Sight
             ctx.output(LATE, lateReject(sighting, ctx.timerService().currentProcessingTime()));
             return;
         }
+        ctx.output(ACCEPTED, sighting);
         List<Sighting> atTs = waiting.get(sighting.ts());
         if (atTs == null) {
             atTs = new ArrayList<>(1);

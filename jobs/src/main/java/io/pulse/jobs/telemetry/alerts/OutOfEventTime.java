@@ -13,9 +13,9 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
  * event-time path. Such a stream is therefore idle for good: an operator's event time is that of
  * its readings alone.
  *
- * <p>Not "the end of time" as a watermark: while the readings are idle too (no device published
- * for the source's idleness, e.g. before the first devices come online) an operator's event time
- * would jump to it, and every reading after that would be late for the CEP patterns, which drop
+ * <p>Not "the end of time" as a watermark: while the readings were idle too (as they were when a
+ * reader without messages for 30 s was marked idle, before {@code JobMqtt.READERS}) an operator's
+ * event time jumped to it, and every reading after that was late for the CEP patterns, which drop
  * late input: no OVERHEAT, HIGH_VIBRATION ... alert again until a restart. Found on a session
  * cluster, where a job waits for its devices (cluster-tests), and {@code TelemetryIdleSourceITCase}.
  */
