@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * What finished jobs left in the cluster's JVMs: threads of the libraries in the fat jar (each
- * holds its job's class loader) and live user-code class loaders, counted by jcmd after a full GC.
+ * holds its job's class loader) and live user-code class loaders, counted by jcmd after full GCs.
  */
 final class ClusterLeftovers {
 
@@ -24,9 +24,28 @@ final class ClusterLeftovers {
         return of(flink, false);
     }
 
-    /** One line per JVM that still holds user-code class loaders after a full GC, e.g. "jobmanager 1234: 1 live ...". */
+    /** One line per JVM that still holds user-code class loaders after full GCs, e.g. "jobmanager 1234: 1 live ...". */
     static List<String> loaders(FlinkSessionCluster flink) throws Exception {
         return of(flink, true);
+    }
+
+    /**
+     * {@link #threads} and {@link #loaders} once the jobs ended: empty as soon as both are, else
+     * what is left after two minutes (a TaskManager releases a job's class loader once its tasks are gone).
+     */
+    static List<String> awaitNone(FlinkSessionCluster flink) throws Exception {
+        List<String> leftovers = all(flink);
+        for (int i = 0; i < 24 && !leftovers.isEmpty(); i++) {
+            Thread.sleep(5_000);
+            leftovers = all(flink);
+        }
+        return leftovers;
+    }
+
+    private static List<String> all(FlinkSessionCluster flink) throws Exception {
+        List<String> all = new ArrayList<>(threads(flink));
+        all.addAll(loaders(flink));
+        return all;
     }
 
     private static List<String> of(FlinkSessionCluster flink, boolean loadersOnly) throws Exception {
@@ -42,7 +61,10 @@ final class ClusterLeftovers {
                 }
                 continue;
             }
-            long loaders = instances(flink.jcmd(pid, "GC.class_histogram"), USER_CODE_LOADER);
+            // What a first GC finds unreachable but finalizable stays until the finalizers ran and the next GC.
+            flink.jcmd(pid, "GC.run");
+            flink.jcmd(pid, "GC.run_finalization");
+            long loaders = instances(flink.jcmd(pid, "GC.class_histogram"), USER_CODE_LOADER); // a full GC first
             if (loaders > 0) {
                 leftovers.add(jvm + ": " + loaders + " live " + USER_CODE_LOADER);
             }

@@ -8,8 +8,10 @@ import io.pulse.testservers.MariaDbServer;
 import io.pulse.testservers.MosquittoServer;
 import io.pulse.testservers.flink.FlinkSessionCluster;
 
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
@@ -29,8 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * over REST and with Flink's CLI, while meters kept publishing. Every time the rows are exactly
  * those of an uninterrupted run ({@link EnergyScenario}): a reading lost or counted twice would
  * change a window's energy, samples or coverage. The cluster keeps state in RocksDB with
- * incremental checkpoints, as the README recommends for large deployments.
+ * incremental checkpoints, as the README recommends for large deployments. Once all jobs ended,
+ * nothing of them is left in the JobManager and the new TaskManager.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FailoverAndUpgradeITCase {
 
     @RegisterExtension
@@ -51,6 +55,7 @@ class FailoverAndUpgradeITCase {
     private static final Pattern SUBMITTED = Pattern.compile("submitted \\(detached\\) as ([0-9a-f]{32})");
 
     @Test
+    @Order(1)
     void killMinus9OfTheTaskManagerMidStreamThenANewOneGivesExactlyTheRowsOfACleanRun() throws Exception {
         PulseSubmitter submitter = new PulseSubmitter(FLINK, MQTT, DB);
         String url = DB.createDatabase("energy_kill");
@@ -94,6 +99,7 @@ class FailoverAndUpgradeITCase {
     }
 
     @Test
+    @Order(2)
     void stopWithSavepointThenResubmittedOverRestAndWithTheCliProcessesWhatWasPublishedMeanwhileOnce() throws Exception {
         PulseSubmitter submitter = new PulseSubmitter(FLINK, MQTT, DB);
         String url = DB.createDatabase("energy_upgrade");
@@ -147,6 +153,16 @@ class FailoverAndUpgradeITCase {
                 FLINK.rest().cancel(cliJob);
             }
         }
+    }
+
+    @Test
+    @Order(3)
+    void onceTheJobsEndedNoJvmOfTheClusterRunsAThreadOfTheirLibrariesOrHoldsTheirClassLoaders() throws Exception {
+        List<String> ended = List.of("CANCELED", "FINISHED", "FAILED");
+        Await.until(WAIT, () -> FLINK.rest().jobs().stream().allMatch(j -> ended.contains(j.state())), () -> "jobs " + FLINK.rest().jobs());
+        assertThat(FLINK.rest().jobs()).as("the jobs this class submitted").hasSizeGreaterThanOrEqualTo(4);
+        assertThat(ClusterLeftovers.awaitNone(FLINK))
+                .as("library threads and user-code class loaders the ended jobs left in the JobManager and TaskManager").isEmpty();
     }
 
     /** In chunks, so that checkpoints complete in between: some readings are in state, some not yet. */

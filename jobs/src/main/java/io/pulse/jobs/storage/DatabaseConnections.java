@@ -11,6 +11,7 @@ import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
+import java.util.Collections;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -98,21 +99,27 @@ public final class DatabaseConnections {
 
     /**
      * Stops the driver's {@code mysql-cj-abandoned-connection-cleanup} thread, which the driver
-     * starts once per class loader that loads it. Its context class loader is the one that loaded
-     * the driver: on a Flink cluster, a job's, which it keeps in memory after the job ended. Call
-     * only when that class loader is done with MySQL ({@link io.pulse.jobs.wiring.ClassLoaderRelease}).
+     * starts once per class loader that loads it, and takes this class loader's drivers out of
+     * {@code DriverManager}: either would keep a job's class loader in memory after the job ended.
+     * Call only when that class loader is done with MySQL ({@link io.pulse.jobs.wiring.ClassLoaderRelease}).
      */
     public static void releaseDriver() {
         AbandonedConnectionCleanupThread.uncheckedShutdown(); // checked would require the caller's context class loader to be the driver's
-        // Nothing of Pulse registers a driver; a library that loaded com.mysql.cj.jdbc.Driver did.
+        // Listing DriverManager's drivers is not read-only: for each driver registered in the JVM
+        // it loads and initializes the class of that name in the caller's class loader, and the
+        // jar's com.mysql.cj.jdbc.Driver registers itself when initialized, after the list was
+        // taken. The first listing is for that side effect, the second finds what it registered.
+        Collections.list(DriverManager.getDrivers());
         ClassLoader own = DatabaseConnections.class.getClassLoader();
-        DriverManager.drivers().filter(d -> d.getClass().getClassLoader() == own).forEach(d -> {
-            try {
-                DriverManager.deregisterDriver(d);
-            } catch (SQLException ignored) {
-                // not registered any more
+        for (Driver driver : Collections.list(DriverManager.getDrivers())) {
+            if (driver.getClass().getClassLoader() == own) {
+                try {
+                    DriverManager.deregisterDriver(driver);
+                } catch (SQLException ignored) {
+                    // not registered any more
+                }
             }
-        });
+        }
     }
 
     /** Closes a connection that may already be broken; there is nothing to report if that fails. */

@@ -1,5 +1,6 @@
 package io.pulse.jobs.wiring;
 
+import io.pulse.connectors.mqtt.source.RecordMethodCaches;
 import io.pulse.jobs.storage.DatabaseConnections;
 
 import org.apache.flink.api.common.functions.RuntimeContext;
@@ -10,7 +11,9 @@ import org.apache.flink.util.UserCodeClassLoader;
  * would otherwise keep a finished job's class loader (and every class of the jar) in a
  * JobManager's or TaskManager's memory for good: mysql-connector-j's
  * {@code mysql-cj-abandoned-connection-cleanup}, and the schedulers of RxJava 2 (HiveMQ's MQTT
- * client) and RxJava 3 (InfluxDB's client).
+ * client) and RxJava 3 (InfluxDB's client); takes the jar's MySQL drivers out of
+ * {@code DriverManager}; and makes Java 17 drop the jar's record classes it cached
+ * ({@link RecordMethodCaches}).
  *
  * <p>On a Flink cluster each job has a class loader of its own, which loads these libraries from
  * the jar: {@link #register} makes Flink call {@link #release} when it lets go of that loader in
@@ -39,7 +42,7 @@ public final class ClassLoaderRelease {
         return ClassLoaderRelease.class.getClassLoader() != ClassLoader.getSystemClassLoader();
     }
 
-    /** Stops the libraries' threads, if this class lives in a job's own class loader. */
+    /** Lets go of all that, if this class lives in a job's own class loader. */
     public static void release() {
         if (!inJobClassLoader()) {
             return;
@@ -47,5 +50,6 @@ public final class ClassLoaderRelease {
         DatabaseConnections.releaseDriver();
         io.reactivex.schedulers.Schedulers.shutdown();
         io.reactivex.rxjava3.schedulers.Schedulers.shutdown();
+        RecordMethodCaches.reset();
     }
 }

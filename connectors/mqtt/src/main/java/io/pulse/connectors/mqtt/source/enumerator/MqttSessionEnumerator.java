@@ -1,6 +1,7 @@
 package io.pulse.connectors.mqtt.source.enumerator;
 
 import io.pulse.connectors.mqtt.source.MqttSubscriptions;
+import io.pulse.connectors.mqtt.source.RecordMethodCaches;
 import io.pulse.connectors.mqtt.source.split.MqttSessionSplit;
 
 import org.apache.flink.api.connector.source.SplitEnumerator;
@@ -79,5 +80,7 @@ public final class MqttSessionEnumerator implements SplitEnumerator<MqttSessionS
     @Override
     public void close() {
         MqttSubscriptions.sourceClosed(clientIdPrefix);
+        // Flink hashed and logged the splits here, in the JobManager: Java 17 would keep the job's class loader.
+        RecordMethodCaches.reset();
     }
 }
