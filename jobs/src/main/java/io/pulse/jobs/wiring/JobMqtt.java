@@ -19,7 +19,7 @@ public final class JobMqtt {
      * a reader per session, a reader without messages had to be marked idle (source idleness) or
      * it held event time back, and after a quiet spell the subtasks that woke first set event time
      * for the others, whose alerts then came out of order: an OVERHEAT that never resolved
-     * ({@code TelemetryIdleSourceITCase}, 3 of 3 runs with two readers).
+     * ({@code TelemetryIdleSourceITCase}: it failed so in full-suite runs, and at once with two readers again).
      */
     public static final int READERS = 1;
 
