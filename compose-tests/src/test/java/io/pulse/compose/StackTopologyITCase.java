@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.hivemq.client.mqtt.MqttClientSslConfig;
 import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode;
+import io.pulse.grafana.DashboardStores;
+import io.pulse.grafana.Dashboards.Dashboard;
+import io.pulse.grafana.EveryPanelQuery;
+import io.pulse.grafana.InfluxResult;
+import io.pulse.grafana.InfluxV1Server;
+import io.pulse.grafana.ReadOnlySql;
+import io.pulse.grafana.V2WriteShim;
 import io.pulse.testservers.Await;
 import io.pulse.testservers.ExportedSeries;
 import io.pulse.testservers.MariaDbServer;
@@ -38,9 +45,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -54,7 +64,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  *       pulse-broker.conf including config/mosquitto/, TLS switched on with make-certs.sh);</li>
  *   <li>mysql: a MariaDB fed the SQL of deploy/mysql/pulse-users-sql.sh (what the image's init
  *       script pipes into MySQL): database, the jobs' account, Grafana's read-only account;</li>
- *   <li>influxdb: VictoriaMetrics, which takes the jobs' InfluxDB v2 writes (no InfluxDB 2 here);</li>
+ *   <li>influxdb: no InfluxDB 2 can run here. The jobs' v2 writes go to VictoriaMetrics, a real
+ *       server of the v2 write API, and, once it accepted them, to an InfluxDB 1.x through the
+ *       grafana module's {@link V2WriteShim}: the InfluxQL engine the dashboards' InfluxDB data
+ *       source (InfluxQL on database = bucket) queries;</li>
  *   <li>jobmanager + taskmanager: the standalone session cluster of the test kit;</li>
  *   <li>submit: deploy/flink/submit-jobs.sh itself, with the submit service's environment pointed
  *       at these servers and FLINK_CMD at a wrapper around Flink's CLI (what bin/flink runs);</li>
@@ -63,6 +76,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  *   <li>simulator: deploy/simulator/simulate.sh with the device and gate accounts. Back-dated
  *       readings of one more meter, published with the bridge's account, close 5-minute windows
  *       without waiting for the clock.</li>
+ *   <li>grafana: every panel query, annotation and template variable of the dashboards its
+ *       provisioning loads, expanded as Grafana does (the grafana module's emulation) and run on
+ *       these stores with the data sources as the compose's Grafana gets them.</li>
  * </ul>
  * What the ACL refuses is {@link BrokerAclITCase}'s, on the same broker configuration.
  */
@@ -84,8 +100,13 @@ class StackTopologyITCase {
     @Order(3)
     static final VictoriaMetricsServer TSDB = VictoriaMetricsServer.create();
 
+    /** The InfluxQL side of "influxdb": its database is the bucket, as InfluxDB 2's DBRP mapping makes it. */
     @RegisterExtension
     @Order(4)
+    static final InfluxV1Server INFLUXQL = InfluxV1Server.create(ENV.get("INFLUX_BUCKET"));
+
+    @RegisterExtension
+    @Order(5)
     static final FlinkSessionCluster FLINK = FlinkSessionCluster.create();
 
     private static final Duration WAIT = Duration.ofMinutes(6);
@@ -99,6 +120,10 @@ class StackTopologyITCase {
     private static final Pattern CONNECTED = Pattern.compile("New client connected from \\S+ as (\\S+) \\([^)]*u'([^']*)'\\)");
 
     private static boolean stackRan;
+    /** The jobs' --influx.url: VictoriaMetrics, then InfluxDB 1.x. */
+    private static V2WriteShim influxWrites;
+    /** When the simulated devices and gates last published (the wall clock after their last message). */
+    private static volatile Instant devicesLastPublished;
 
     static Map<String, String> testEnv() {
         String run = UUID.randomUUID().toString().substring(0, 8);
@@ -182,7 +207,7 @@ class StackTopologyITCase {
         env.put("PULSE_DB_NAME", ENV.get("PULSE_DB_NAME"));
         env.put("PULSE_DB_USER", ENV.get("PULSE_DB_USER"));
         env.put("PULSE_DB_PASSWORD", ENV.get("PULSE_DB_PASSWORD"));
-        env.put("PULSE_INFLUX_URL", TSDB.url());
+        env.put("PULSE_INFLUX_URL", influxWrites.url());
         env.put("PULSE_INFLUX_WRITE_TOKEN", ENV.get("INFLUX_ADMIN_TOKEN"));
         env.put("PULSE_INFLUX_ORG", ENV.get("INFLUX_ORG"));
         env.put("PULSE_INFLUX_BUCKET", ENV.get("INFLUX_BUCKET"));
@@ -219,6 +244,7 @@ class StackTopologyITCase {
     void theSubmitScriptStartsTheJobsTheSimulatorsDataReachesEveryStoreThroughTheJobsAccount() throws Exception {
         Path flink = flinkWrapper();
         Path flinkData = FLINK.newFolder("flink-data-");
+        influxWrites = V2WriteShim.teeing(INFLUXQL.url(), TSDB.url());
         Map<String, String> submitEnv = submitEnv(flink, flinkData);
 
         Shell.Result submit = Shell.run(List.of("bash", Repo.file("deploy/flink/submit-jobs.sh").toString()), submitEnv, Repo.ROOT, SCRIPT);
@@ -270,34 +296,44 @@ class StackTopologyITCase {
             assertThat(sim.exitCode()).as(sim.stderr()).isZero();
             assertThat(sim.stderr()).as("every device and gate published with its own account").doesNotContain("could not publish");
 
+            // What a fleet sends sooner or later, with the device's own account: a sensor fault
+            // (humidity 140 %) and a reading kept through an outage, sent ten minutes late
+            try (MqttProbe device = MqttProbe.connect(BROKER.port(), "library-02", devicePassword("library-02"))) {
+                long ts = System.currentTimeMillis();
+                assertThat(device.publish("devices/library-02/telemetry", "{\"deviceId\":\"library-02\",\"ts\":" + ts
+                        + ",\"temperature\":23.1,\"humidity\":140.0}", false)).isEqualTo(Mqtt5PubAckReasonCode.SUCCESS);
+                assertThat(device.publish("devices/library-02/telemetry", "{\"deviceId\":\"library-02\",\"ts\":" + (ts - 600_000)
+                        + ",\"temperature\":23.4,\"humidity\":44.0}", false)).isEqualTo(Mqtt5PubAckReasonCode.SUCCESS);
+            }
+            devicesLastPublished = Instant.now();
+
             // MySQL, as the jobs wrote it
             Await.until(WAIT, () -> rows("SELECT device_id FROM device_status ORDER BY device_id").equals(sorted(DEVICES)),
                     () -> "device_status " + rows("SELECT * FROM device_status") + "\n" + FLINK.logTails());
             Await.until(WAIT, () -> rows("SELECT device_id FROM alerts WHERE type = 'OVERHEAT'").contains("workshop-04"),
                     () -> "alerts " + rows("SELECT device_id, type, opened_at FROM alerts"));
-            Await.until(WAIT, () -> !rows("SELECT person_id FROM visits WHERE exited_at IS NOT NULL").isEmpty(),
+            // The movement job pairs in event time, 30 s behind the newest sighting: a visit's exit
+            // (12 rounds after its entry) is final only once later sightings came. Forty quick
+            // rounds may end before that, so the simulator service goes on publishing, as it does
+            // in the stack, while the test waits
+            awaitWhileSimulating(simEnv, () -> !rows("SELECT person_id FROM visits WHERE exited_at IS NOT NULL").isEmpty(),
                     () -> "visits " + rows("SELECT person_id, entered_at, exited_at, entry_gate, exit_gate FROM visits"));
             assertThat(rows("SELECT person_id FROM visits")).allMatch(id -> id.matches("[0-9a-f]{64}"));
-            Await.until(WAIT, () -> rows("SELECT DISTINCT gate FROM occupancy ORDER BY gate").equals(List.of("*", "east", "main")),
+            awaitWhileSimulating(simEnv, () -> rows("SELECT DISTINCT gate FROM occupancy ORDER BY gate").equals(List.of("*", "east", "main")),
                     () -> "occupancy " + rows("SELECT gate, at, inside FROM occupancy"));
-            // An hour's counts are written once event time passes the next minute boundary: the
-            // simulator service goes on publishing, one round every 10 s, until it has
-            Await.until(WAIT, () -> {
-                if (!rows("SELECT gate FROM gate_traffic_hourly").isEmpty()) {
-                    return true;
-                }
-                Map<String, String> oneRound = new HashMap<>(simEnv);
-                oneRound.put("SIM_ROUNDS", "1");
-                Shell.Result more = Shell.run(List.of("sh", Repo.file("deploy/simulator/simulate.sh").toString()), oneRound, Repo.ROOT, SCRIPT);
-                assertThat(more.stderr()).doesNotContain("could not publish");
-                sleep(10_000);
-                return false;
-            }, () -> "gate_traffic_hourly " + rows("SELECT * FROM gate_traffic_hourly"));
+            // An hour's counts are written once event time passes the next minute boundary
+            awaitWhileSimulating(simEnv, () -> !rows("SELECT gate FROM gate_traffic_hourly").isEmpty(),
+                    () -> "gate_traffic_hourly " + rows("SELECT * FROM gate_traffic_hourly"));
             String window = "SELECT CAST(ROUND(energy_wh * 1000) AS SIGNED), CAST(ROUND(coverage * 1000) AS SIGNED), samples FROM energy_5min WHERE meter_id = '" + METER
                     + "' AND window_start = '" + base.toString().replace("T", " ").replace("Z", "") + "'";
             Await.until(WAIT, () -> rows(window).equals(List.of("200000|1000|30")),
                     () -> "energy_5min " + rows("SELECT * FROM energy_5min") + "\nrejected " + rows("SELECT * FROM rejected_messages"));
-            assertThat(rows("SELECT topic, reason FROM rejected_messages")).as("the simulated campus is clean input").isEmpty();
+            // the simulated campus is clean input: only the device's two faulty readings are refused
+            Await.until(WAIT, () -> rows("SELECT topic FROM rejected_messages").size() >= 2,
+                    () -> "rejected_messages " + rows("SELECT topic, reason FROM rejected_messages"));
+            List<String> refused = rows("SELECT topic, reason FROM rejected_messages ORDER BY reason");
+            assertThat(refused).as("refused").hasSize(2).allMatch(r -> r.startsWith("devices/library-02/telemetry|"));
+            assertThat(refused).anyMatch(r -> r.contains("humidity") && r.contains("140")).anyMatch(r -> r.contains("|late"));
 
             // MQTT: the telemetry job published the alert on a topic only pulse-jobs may write
             List<String> alerts = new ArrayList<>();
@@ -320,6 +356,19 @@ class StackTopologyITCase {
                 .as("the bridge's live readings of the simulated meters, through the energy job").allMatch(m -> m.size() >= 1);
         assertThat(TSDB.awaitExport("occupancy_inside", s -> !s.isEmpty(), tsdb)).isNotEmpty();
         assertThat(TSDB.awaitExport("energy_5min_energy_wh", s -> !s.isEmpty(), tsdb)).isNotEmpty();
+        // ... and the InfluxDB 1.x copy that the InfluxQL panels read, through the same writes
+        String perDevice = "SELECT count(\"temperature\") FROM \"telemetry\" GROUP BY \"device\"";
+        Await.until(WAIT, () -> INFLUXQL.query(perDevice).series().stream().map(x -> x.tags().get("device")).sorted().toList()
+                .equals(sorted(DEVICES)), () -> "InfluxDB 1.x: " + INFLUXQL.query(perDevice));
+
+        // The bridge's live readings: once the clock passes the end of their first 5-minute
+        // window, each simulated meter has its windows and its day in MySQL
+        Await.until(WAIT, () -> rows("SELECT DISTINCT meter_id FROM energy_5min").containsAll(BRIDGE_METERS)
+                        && rows("SELECT DISTINCT meter_id FROM energy_daily").containsAll(BRIDGE_METERS),
+                () -> "energy_5min " + rows("SELECT meter_id, window_start, energy_wh, coverage, samples FROM energy_5min")
+                        + "\nenergy_daily " + rows("SELECT meter_id, day, energy_wh FROM energy_daily"));
+        assertThat(rows("SELECT COUNT(*) FROM energy_5min WHERE meter_id IN ('" + String.join("','", BRIDGE_METERS)
+                + "') AND energy_wh > 0 AND samples > 0")).as("windows of the bridged meters with energy").doesNotContain("0");
 
         // Every session of the three jobs logged in as pulse-jobs (allow_anonymous is false, and the
         // ACL gives alerts/# and the input topics to that account only)
@@ -353,8 +402,65 @@ class StackTopologyITCase {
         stackRan = true;
     }
 
-    @Test
+    /**
+     * Every panel query, annotation and template variable of every dashboard the compose's Grafana
+     * provisions, run on the stores of this topology's run with the data sources as that Grafana
+     * gets them: MySQL as the stack's read-only account (PULSE_DB_READONLY_USER of the test .env),
+     * InfluxQL on the bucket's database. The data is live (wall-clock stamped), so the dashboards
+     * are opened a minute after the simulated devices and gates last published: an operator's
+     * look at a campus whose simulator just stopped.
+     */
+    @TestFactory
     @Order(3)
+    List<DynamicNode> everyPanelQueryOfEveryProvisionedDashboardReturnsRowsOfItsShapeOnTheStacksData() throws Exception {
+        assertThat(stackRan).as("the stack of the previous test ran").isTrue();
+        ComposeGrafana grafana = ComposeGrafana.resolve(ENV);
+        ComposeGrafana.DataSource mysql = grafana.dataSource("pulse-mysql");
+        ComposeGrafana.DataSource influx = grafana.dataSource("pulse-influxdb");
+        // the compose's host names are this topology's servers: mysql:3306 is DB, influxdb:8086 INFLUXQL
+        assertThat(mysql.type()).isEqualTo("mysql");
+        assertThat(mysql.url()).isEqualTo("mysql:3306");
+        assertThat(mysql.user()).isEqualTo(ENV.get("PULSE_DB_READONLY_USER"));
+        assertThat(influx.type()).isEqualTo("influxdb");
+        assertThat(influx.url()).isEqualTo("http://influxdb:8086");
+        assertThat(influx.jsonData().path("version").asText()).isEqualTo("InfluxQL");
+        assertThat(influx.database()).isEqualTo(INFLUXQL.database());
+        ReadOnlySql sql = new ReadOnlySql(DB.jdbcUrl(mysql.database()), mysql.user(), mysql.password());
+
+        Instant now = devicesLastPublished.plus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        sleep(Math.max(0, Duration.between(Instant.now(), now).toMillis()));
+        // What happened until then is in the stores: each silent device's OFFLINE, opened 15 s
+        // after its last reading (a silent fleet is reported 30 s after the timeout)
+        String at = now.toString().replace("T", " ").replace("Z", "");
+        Await.until(WAIT, () -> rows("SELECT device_id FROM alerts WHERE type = 'OFFLINE' AND opened_at <= '" + at
+                        + "' AND resolved_at IS NULL ORDER BY device_id").equals(sorted(DEVICES)),
+                () -> "alerts " + rows("SELECT device_id, type, opened_at, resolved_at FROM alerts"));
+
+        DashboardStores stores = new TopologyStores(sql, INFLUXQL, now);
+        List<Dashboard> dashboards = grafana.dashboards();
+        assertThat(dashboards.stream().map(Dashboard::uid))
+                .containsExactlyInAnyOrder("pulse-attendance", "pulse-fleet", "pulse-energy", "pulse-pipeline");
+        return List.of(
+                DynamicContainer.dynamicContainer("panel queries", EveryPanelQuery.panelQueries(dashboards, stores)),
+                DynamicContainer.dynamicContainer("annotations", EveryPanelQuery.annotations(dashboards, stores)),
+                DynamicContainer.dynamicContainer("template variables", EveryPanelQuery.templateVariables(dashboards, stores)));
+    }
+
+    /** The topology's stores as the compose's Grafana reads them, every dashboard opened at one moment. */
+    private record TopologyStores(ReadOnlySql sql, InfluxV1Server influx, Instant openedAt) implements DashboardStores {
+        @Override
+        public InfluxResult influxQl(String query) {
+            return influx.query(query);
+        }
+
+        @Override
+        public Instant now(Dashboard dashboard) {
+            return openedAt;
+        }
+    }
+
+    @Test
+    @Order(4)
     void theTelemetryJobReadsAndPublishesOverTlsWithTheGeneratedCaInItsTrustStore() throws Exception {
         assertThat(stackRan).as("the stack of the previous test ran").isTrue();
         // one instance per job and broker: the plain-MQTT telemetry job makes way
@@ -401,6 +507,26 @@ class StackTopologyITCase {
         assertThat(logins().get("pulse-telemetry-0")).containsExactly("pulse-jobs");
     }
 
+    /**
+     * Waits for what the jobs write once event time has moved on: until the condition holds, the
+     * simulator service publishes one more round every 10 s.
+     */
+    private static void awaitWhileSimulating(Map<String, String> simEnv, java.util.function.BooleanSupplier condition,
+            java.util.function.Supplier<String> state) throws InterruptedException {
+        Map<String, String> oneRound = new HashMap<>(simEnv);
+        oneRound.put("SIM_ROUNDS", "1");
+        Await.until(WAIT, () -> {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Shell.Result more = Shell.run(List.of("sh", Repo.file("deploy/simulator/simulate.sh").toString()), oneRound, Repo.ROOT, SCRIPT);
+            devicesLastPublished = Instant.now();
+            assertThat(more.stderr()).doesNotContain("could not publish");
+            sleep(10_000);
+            return false;
+        }, state);
+    }
+
     private static void startBridge() throws Exception {
         Path jar = Repo.file("modbus-bridge/target/pulse-modbus-bridge.jar");
         assertThat(jar).as("the bridge's jar, built by the reactor (-am)").isRegularFile();
@@ -425,6 +551,9 @@ class StackTopologyITCase {
 
     @org.junit.jupiter.api.AfterAll
     static void stopBridge() throws InterruptedException {
+        if (influxWrites != null) {
+            influxWrites.close();
+        }
         for (Process p : PROCESSES) {
             p.destroy();
             if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {

@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Opens a dashboard as Grafana would at a given "now" on the data of a {@link PulseRun}: resolves
+ * Opens a dashboard as Grafana would at a given "now" on the stores of a Pulse ({@link DashboardStores}:
+ * this module's {@link PulseRun}, or the compose topology of compose-tests): resolves
  * its template variables (each query variable runs with the variables before it substituted),
  * then, for a panel query, substitutes the variables, expands the data source's macros for the
  * panel's time range and interval, and runs it.
@@ -26,14 +27,14 @@ public final class DashboardRunner {
 
     private final Dashboard dashboard;
     private final Instant now;
-    private final PulseRun run;
+    private final DashboardStores stores;
     private final TemplateVariables variables = new TemplateVariables();
     private final Map<String, List<String>> options = new TreeMap<>();
 
-    public DashboardRunner(Dashboard dashboard, Instant now, PulseRun run) {
+    public DashboardRunner(Dashboard dashboard, Instant now, DashboardStores stores) {
         this.dashboard = dashboard;
         this.now = now;
-        this.run = run;
+        this.stores = stores;
         for (JsonNode variable : dashboard.variables()) {
             List<String> resolved = resolve(variable);
             options.put(variable.path("name").asText(), resolved);
@@ -41,8 +42,21 @@ public final class DashboardRunner {
         }
     }
 
-    public static DashboardRunner at(String uid, Instant now, PulseRun run) {
-        return new DashboardRunner(Dashboards.byUid(uid), now, run);
+    public static DashboardRunner at(String uid, Instant now, DashboardStores stores) {
+        return new DashboardRunner(Dashboards.byUid(uid), now, stores);
+    }
+
+    /** The dashboard opened at the moment the stores say it is looked at. */
+    public static DashboardRunner open(Dashboard dashboard, DashboardStores stores) {
+        return new DashboardRunner(dashboard, stores.now(dashboard), stores);
+    }
+
+    public Dashboard dashboard() {
+        return dashboard;
+    }
+
+    public Instant now() {
+        return now;
     }
 
     /** The options a variable resolved to. */
@@ -67,11 +81,11 @@ public final class DashboardRunner {
     }
 
     public QueryResult sql(PanelQuery q) {
-        return run.sql().query(expandSql(q));
+        return stores.sql().query(expandSql(q));
     }
 
     public InfluxResult influx(PanelQuery q) {
-        return run.influx().query(expandInfluxQl(q));
+        return stores.influxQl(expandInfluxQl(q));
     }
 
     /** The result of a panel's only (or first) MySQL query. */
@@ -87,7 +101,7 @@ public final class DashboardRunner {
     public QueryResult annotation(JsonNode annotation) {
         TimeRange range = TimeRange.ofDashboard(dashboard.json(), now);
         String sql = variables.substitute(annotation.path("target").path("rawSql").asText(), "mysql");
-        return run.sql().query(MySqlMacros.expand(sql, range, GrafanaInterval.of(range, 1920, Duration.ZERO)));
+        return stores.sql().query(MySqlMacros.expand(sql, range, GrafanaInterval.of(range, 1920, Duration.ZERO)));
     }
 
     private PanelQuery query(String panelTitle, String type) {
@@ -121,7 +135,7 @@ public final class DashboardRunner {
                 String sql = MySqlMacros.expand(variables.substitute(variable.path("query").asText(), "mysql"), range,
                         GrafanaInterval.of(range, 1920, Duration.ZERO));
                 LinkedHashSet<String> values = new LinkedHashSet<>();
-                run.sql().query(sql).rows().forEach(row -> values.add(String.valueOf(row.get(0))));
+                stores.sql().query(sql).rows().forEach(row -> values.add(String.valueOf(row.get(0))));
                 List<String> sorted = new ArrayList<>(values);
                 if (variable.path("sort").asInt(0) == 1) {
                     sorted.sort(String::compareTo);

@@ -93,7 +93,12 @@ public final class Dashboards {
     private Dashboards() {}
 
     public static List<Dashboard> all() {
-        try (Stream<Path> files = Files.list(DIRECTORY)) {
+        return in(DIRECTORY);
+    }
+
+    /** The dashboards (every {@code *.json}) of a directory, e.g. where a Grafana's file provider reads them. */
+    public static List<Dashboard> in(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
             return files.filter(f -> f.toString().endsWith(".json")).sorted().map(Dashboards::read).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -18,8 +18,8 @@ import java.util.List;
 
 /**
  * A real InfluxDB 1.x (Debian package {@code influxdb}, 1.6.7 on Debian 12), the InfluxQL engine
- * that Grafana's InfluxQL panels query, with one database {@value #DATABASE} and its default
- * retention policy {@code autogen} (what InfluxDB 2's DBRP mapping gives a bucket).
+ * that Grafana's InfluxQL panels query, with one database ({@value #DATABASE} unless named) and
+ * its default retention policy {@code autogen} (what InfluxDB 2's DBRP mapping gives a bucket).
  *
  * <p>It speaks only the 1.x write API ({@code /write?db=}); {@link V2WriteShim} puts the v2 write
  * API the jobs use in front of it. Every port it opens (HTTP and the backup service, which
@@ -30,13 +30,27 @@ public final class InfluxV1Server extends ChildProcessServer {
     public static final String DATABASE = "pulse";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String database;
 
-    private InfluxV1Server() {
+    private InfluxV1Server(String database) {
         super("influxd");
+        if (!database.matches("[A-Za-z0-9_-]+")) {
+            throw new IllegalArgumentException("not a database name this server is made with: " + database);
+        }
+        this.database = database;
     }
 
     public static InfluxV1Server create() {
-        return new InfluxV1Server();
+        return new InfluxV1Server(DATABASE);
+    }
+
+    /** A server whose database is named as a bucket is (InfluxDB 2's DBRP mapping: database = bucket). */
+    public static InfluxV1Server create(String database) {
+        return new InfluxV1Server(database);
+    }
+
+    public String database() {
+        return database;
     }
 
     /** {@code http://127.0.0.1:PORT}, the 1.x API. */
@@ -44,15 +58,15 @@ public final class InfluxV1Server extends ChildProcessServer {
         return "http://" + host() + ":" + port();
     }
 
-    /** Runs InfluxQL on {@value #DATABASE}; times come back as epoch milliseconds. */
+    /** Runs InfluxQL on the database; times come back as epoch milliseconds. */
     public InfluxResult query(String influxQl) {
-        String uri = url() + "/query?db=" + DATABASE + "&epoch=ms&q=" + URLEncoder.encode(influxQl, StandardCharsets.UTF_8);
+        String uri = url() + "/query?db=" + database + "&epoch=ms&q=" + URLEncoder.encode(influxQl, StandardCharsets.UTF_8);
         return InfluxResult.parse(influxQl, send(HttpRequest.newBuilder(URI.create(uri)).GET()));
     }
 
-    /** Writes line protocol to {@value #DATABASE} with the 1.x API ({@code precision}: n, u, ms, s). */
+    /** Writes line protocol to the database with the 1.x API ({@code precision}: n, u, ms, s). */
     public void write(String lines, String precision) {
-        send(HttpRequest.newBuilder(URI.create(url() + "/write?db=" + DATABASE + "&precision=" + precision))
+        send(HttpRequest.newBuilder(URI.create(url() + "/write?db=" + database + "&precision=" + precision))
                 .POST(HttpRequest.BodyPublishers.ofString(lines)));
     }
 
@@ -96,7 +110,7 @@ public final class InfluxV1Server extends ChildProcessServer {
             try {
                 send(HttpRequest.newBuilder(URI.create(url() + "/query"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("q=" + URLEncoder.encode("CREATE DATABASE " + DATABASE,
+                        .POST(HttpRequest.BodyPublishers.ofString("q=" + URLEncoder.encode("CREATE DATABASE \"" + database + "\"",
                                 StandardCharsets.UTF_8))));
                 return;
             } catch (IllegalStateException notReady) {

@@ -14,18 +14,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * values (and at most a string {@code metric} column naming the series); a stat or bar gauge
  * needs a numeric value; a bar chart its x field first; every panel needs rows.
  */
-final class PanelShapes {
+public final class PanelShapes {
 
     private static final Set<String> NUMERIC = Set.of("TINYINT", "SMALLINT", "MEDIUMINT", "INT", "INTEGER", "BIGINT",
             "DECIMAL", "DOUBLE", "FLOAT", "REAL", "BIT", "BOOLEAN");
 
     private PanelShapes() {}
 
-    static boolean numeric(String jdbcType) {
+    public static boolean numeric(String jdbcType) {
         return NUMERIC.contains(jdbcType.replace(" UNSIGNED", ""));
     }
 
-    static void assertFits(PanelQuery q, QueryResult r) {
+    public static void assertFits(PanelQuery q, QueryResult r) {
         String panelType = q.panel().path("type").asText();
         assertThat(r.rows()).as("rows of %s:\n%s", q, r.sql()).isNotEmpty();
         if ("time_series".equals(q.format())) {

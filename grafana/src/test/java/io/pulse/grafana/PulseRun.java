@@ -42,9 +42,10 @@ import java.util.function.BiConsumer;
  * in, and a real MariaDB and InfluxDB 1.x (behind {@link V2WriteShim}) out: the data every
  * dashboard test queries. Started once per test JVM by {@link PulseData}; when it returns, every
  * job has written everything the script implies and has been cancelled, so the stores no longer
- * change.
+ * change. The campus dashboards are opened on the script's Saturday noon ({@link ScriptedClock#NOW}),
+ * pipeline health when the jobs stopped ({@link #finishedAt()}).
  */
-public final class PulseRun implements AutoCloseable {
+public final class PulseRun implements DashboardStores, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PulseRun.class);
     public static final String READONLY_USER = "pulse_readonly";
@@ -81,12 +82,19 @@ public final class PulseRun implements AutoCloseable {
     }
 
     /** SQL as Grafana runs it: the read-only user, UTC session. */
+    @Override
     public ReadOnlySql sql() {
         return new ReadOnlySql(db.jdbcUrl(), READONLY_USER, READONLY_PASSWORD);
     }
 
-    public InfluxV1Server influx() {
-        return influx;
+    @Override
+    public InfluxResult influxQl(String query) {
+        return influx.query(query);
+    }
+
+    @Override
+    public Instant now(Dashboards.Dashboard dashboard) {
+        return "pulse-pipeline".equals(dashboard.uid()) ? finishedAt : ScriptedClock.NOW;
     }
 
     /** When the jobs were stopped: the "now" at which the pipeline dashboard is looked at. */

@@ -3,6 +3,8 @@ package io.pulse.connectors.mqtt.client;
 import io.pulse.connectors.mqtt.MqttConnectionOptions;
 
 import com.hivemq.client.mqtt.MqttClientSslConfig;
+import com.hivemq.client.mqtt.MqttClientTransportConfig;
+import com.hivemq.client.mqtt.MqttClientTransportConfigBuilder;
 import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
 import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
@@ -61,14 +63,20 @@ public final class MqttClients {
             ConnectionState state,
             BooleanSupplier closing,
             Runnable onConnected) {
+        // TLS goes into the transport config itself: HiveMQ 1.4.2's client builder keeps a transport
+        // config applied with transportConfig() and ignores a later sslConfig(), connecting in plain
+        // TCP to an ssl:// broker (the broker logs "wrong version number").
+        MqttClientTransportConfigBuilder transport = MqttClientTransportConfig.builder()
+                .serverHost(options.host())
+                .serverPort(options.port())
+                .socketConnectTimeout(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .mqttConnectTimeout(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        if (options.tls()) {
+            transport = transport.sslConfig(sslConfig(options));
+        }
         Mqtt5ClientBuilder builder = Mqtt5Client.builder()
                 .identifier(clientId)
-                .transportConfig()
-                        .serverHost(options.host())
-                        .serverPort(options.port())
-                        .socketConnectTimeout(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                        .mqttConnectTimeout(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                        .applyTransportConfig()
+                .transportConfig(transport.build())
                 .addConnectedListener(context -> {
                     if (state.lastFailure() != null) {
                         LOG.info("MQTT broker {} (client '{}') connected again", options.brokerUri(), clientId);
@@ -77,9 +85,6 @@ public final class MqttClients {
                     onConnected.run();
                 })
                 .addDisconnectedListener(context -> onDisconnected(context, options, clientId, backoff, state, closing));
-        if (options.tls()) {
-            builder = builder.sslConfig(sslConfig(options));
-        }
         if (options.username() != null) {
             builder = builder.simpleAuth()
                     .username(options.username())
