@@ -21,8 +21,6 @@ final class NodeRedSide extends SqlBaselineSide {
             + "msg.topic = 'INSERT INTO readings (device_id, ts, temperature, humidity, battery) VALUES (?, ?, ?, ?, ?)';\\n"
             + "msg.payload = [r.deviceId, r.ts, r.temperature, r.humidity, r.battery];\\nreturn msg;";
 
-    private ChildProcess process;
-
     @Override
     public String key() {
         return "node-red";
@@ -48,9 +46,9 @@ final class NodeRedSide extends SqlBaselineSide {
                 + "  externalModules: { autoInstall: false },\n"
                 + "  logging: { console: { level: 'info', metrics: false, audit: false } }\n"
                 + "};\n");
-        process = ChildProcess.start("node-red", List.of("node", userDir.resolve("node_modules/node-red/red.js").toString(),
+        ChildProcess process = started(ChildProcess.start("node-red", List.of("node", userDir.resolve("node_modules/node-red/red.js").toString(),
                         "--settings", settings.toString(), "--userDir", userDir.toString()),
-                s.work(), s.work().resolve(run + "-node-red.log"), Map.of());
+                s.work(), s.work().resolve(run + "-node-red.log"), Map.of()));
         process.awaitOutput("Server now running", Duration.ofMinutes(2));
         String flow = "[{\"id\":\"benchtab\",\"type\":\"tab\",\"label\":\"bench\"},"
                 + "{\"id\":\"broker\",\"type\":\"mqtt-broker\",\"name\":\"bench\",\"broker\":\"127.0.0.1\",\"port\":\""
@@ -66,23 +64,5 @@ final class NodeRedSide extends SqlBaselineSide {
                 + s.db().port() + "\",\"db\":\"" + database + "\",\"tz\":\"\",\"charset\":\"UTF8\","
                 + "\"credentials\":{\"user\":\"" + s.db().user() + "\",\"password\":\"" + s.db().password() + "\"}}]";
         Stores.post("http://127.0.0.1:" + port + "/flows", "application/json", flow, "Node-RED-Deployment-Type", "full");
-    }
-
-    @Override
-    protected String diagnostics() {
-        return process == null ? "not started" : process.log() + "\n" + process.tail();
-    }
-
-    @Override
-    public boolean alive() {
-        return process != null && process.isAlive();
-    }
-
-    @Override
-    public void stop() {
-        if (process != null) {
-            process.stop();
-            process = null;
-        }
     }
 }

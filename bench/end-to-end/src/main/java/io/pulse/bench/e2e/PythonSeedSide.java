@@ -10,8 +10,6 @@ import java.util.Map;
  */
 final class PythonSeedSide extends SqlBaselineSide {
 
-    private ChildProcess process;
-
     @Override
     public String key() {
         return "python";
@@ -24,30 +22,12 @@ final class PythonSeedSide extends SqlBaselineSide {
 
     @Override
     protected void launch(Servers s, String run) throws Exception {
-        process = ChildProcess.start("seed_subscriber.py", List.of("/usr/bin/python3",
+        started(ChildProcess.start("seed_subscriber.py", List.of("/usr/bin/python3",
                         s.root().resolve("bench/end-to-end/baselines/seed_subscriber.py").toString(),
                         "--mqtt-port", String.valueOf(s.mqtt().port()), "--client-id", "e2e-python-" + run,
                         "--topic", Workload.TELEMETRY.filter,
                         "--db-port", String.valueOf(s.db().port()), "--db", database,
                         "--user", s.db().user(), "--password", s.db().password()),
-                s.work(), s.work().resolve(run + "-python.log"), Map.of("PYTHONUNBUFFERED", "1"));
-    }
-
-    @Override
-    protected String diagnostics() {
-        return process == null ? "not started" : process.log() + "\n" + process.tail();
-    }
-
-    @Override
-    public boolean alive() {
-        return process != null && process.isAlive();
-    }
-
-    @Override
-    public void stop() {
-        if (process != null) {
-            process.stop();
-            process = null;
-        }
+                s.work(), s.work().resolve(run + "-python.log"), Map.of("PYTHONUNBUFFERED", "1")));
     }
 }

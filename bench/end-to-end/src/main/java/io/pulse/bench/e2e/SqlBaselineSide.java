@@ -18,6 +18,7 @@ abstract class SqlBaselineSide implements Side {
 
     protected String jdbcUrl;
     protected String database;
+    private ChildProcess process;
 
     @Override
     public Workload workload() {
@@ -29,8 +30,14 @@ abstract class SqlBaselineSide implements Side {
         return false;
     }
 
-    /** Starts the subscriber on the prepared database; returns at once. */
+    /** Starts the subscriber on the prepared database (through {@link #started}); returns at once. */
     protected abstract void launch(Servers s, String run) throws Exception;
+
+    /** The subscriber's process, as soon as it runs: stopped by {@link #stop} even if launching fails later. */
+    protected final ChildProcess started(ChildProcess started) {
+        process = started;
+        return started;
+    }
 
     @Override
     public final void start(Servers s, String run) throws Exception {
@@ -69,7 +76,22 @@ abstract class SqlBaselineSide implements Side {
     }
 
     /** What to show when it does not get ready (its output). */
-    protected abstract String diagnostics();
+    private String diagnostics() {
+        return process == null ? "not started" : process.log() + "\n" + process.tail();
+    }
+
+    @Override
+    public boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    @Override
+    public void stop() {
+        if (process != null) {
+            process.stop();
+            process = null;
+        }
+    }
 
     @Override
     public String checks(Servers s, String tag, int messages) throws Exception {
