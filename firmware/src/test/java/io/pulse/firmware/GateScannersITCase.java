@@ -138,12 +138,19 @@ class GateScannersITCase {
             // Hourly traffic, randomized phone included, is the same on both days.
             String traffic = "SELECT gate, hour_start, entries, exits, randomized_sightings FROM gate_traffic_hourly"
                     + " WHERE hour_start < '%s' AND hour_start >= '%s' ORDER BY gate, hour_start";
-            List<String> day1 = DbRows.query(jdbc, String.format(traffic, "2026-03-03", "2026-03-02"));
-            List<String> day2 = DbRows.query(jdbc, String.format(traffic, "2026-03-04", "2026-03-03"));
-            assertThat(day1).contains("main|2026-03-02T11:00:00Z|0|0|1", "main|2026-03-02T08:00:00Z|1|0|0");
+            String day1Sql = String.format(traffic, "2026-03-03", "2026-03-02");
+            String day2Sql = String.format(traffic, "2026-03-04", "2026-03-03");
+            // the traffic sink commits on its own schedule, so its last hours may land after the visits
+            Await.until(Duration.ofSeconds(60), () -> DbRows.query(jdbc, day2Sql).size() == DbRows.query(jdbc, day1Sql).size(),
+                    () -> "day 1 traffic " + DbRows.query(jdbc, day1Sql) + "\nday 2 traffic " + DbRows.query(jdbc, day2Sql));
+            List<String> day1 = DbRows.query(jdbc, day1Sql);
+            List<String> day2 = DbRows.query(jdbc, day2Sql);
+            assertThat(day1).hasSize(8).contains("main|2026-03-02T11:00:00Z|0|0|1", "main|2026-03-02T08:00:00Z|1|0|0");
             assertThat(day2).containsExactlyElementsOf(day1.stream().map(GateScannersITCase::nextDay).toList());
 
             // What went over the network: pseudonyms from the hashing scanners, never a MAC.
+            Await.until(Duration.ofSeconds(30), () -> published.size() >= probes + 21,
+                    () -> (published.size() - probes) + " of 21 sightings seen by the watcher");
             List<String> sightings = published.subList(probes, published.size());
             List<String> fromHashing = sightings.stream().filter(p -> p.contains("-h\"")).toList();
             List<String> fromRaw = sightings.stream().filter(p -> p.contains("-r\"")).toList();
