@@ -17,18 +17,33 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class MqttSubscriptions {
 
-    private static final Map<String, Integer> EXPECTED = new ConcurrentHashMap<>();
+    private static final Map<String, Started> EXPECTED = new ConcurrentHashMap<>();
     private static final Map<String, ConnectionState> SESSIONS = new ConcurrentHashMap<>();
 
     private MqttSubscriptions() {}
 
-    /** A source with this client-id prefix started and will open {@code sessions} sessions. */
-    public static void sourceStarted(String clientIdPrefix, int sessions) {
-        EXPECTED.put(clientIdPrefix, sessions);
+    /** One start of a source: a later start under the same prefix replaces it, and its close leaves that one alone. */
+    public static final class Started {
+        private final int sessions;
+
+        private Started(int sessions) {
+            this.sessions = sessions;
+        }
     }
 
-    public static void sourceClosed(String clientIdPrefix) {
-        EXPECTED.remove(clientIdPrefix);
+    /** A source with this client-id prefix started and will open {@code sessions} sessions; give the result to {@link #sourceClosed}. */
+    public static Started sourceStarted(String clientIdPrefix, int sessions) {
+        Started started = new Started(sessions);
+        EXPECTED.put(clientIdPrefix, started);
+        return started;
+    }
+
+    /**
+     * The source of that start closed. A cancelled job's source may close after the next job's
+     * started under the same prefix: only its own entry goes.
+     */
+    public static void sourceClosed(String clientIdPrefix, Started started) {
+        EXPECTED.remove(clientIdPrefix, started);
     }
 
     public static void sessionOpened(String clientId, ConnectionState state) {
@@ -42,13 +57,13 @@ public final class MqttSubscriptions {
     /** Per started source: "subscribed/expected", e.g. {@code {pulse-energy=1/2}}; empty when none started. */
     public static Map<String, String> status() {
         Map<String, String> status = new TreeMap<>();
-        EXPECTED.forEach((prefix, expected) -> status.put(prefix, subscribed(prefix) + "/" + expected));
+        EXPECTED.forEach((prefix, expected) -> status.put(prefix, subscribed(prefix) + "/" + expected.sessions));
         return status;
     }
 
     /** Whether at least one source started and every one has all its sessions subscribed. */
     public static boolean allSubscribed() {
-        return !EXPECTED.isEmpty() && EXPECTED.entrySet().stream().allMatch(e -> subscribed(e.getKey()) >= e.getValue());
+        return !EXPECTED.isEmpty() && EXPECTED.entrySet().stream().allMatch(e -> subscribed(e.getKey()) >= e.getValue().sessions);
     }
 
     /** Waits until {@link #allSubscribed()}; false when the timeout passed first. */

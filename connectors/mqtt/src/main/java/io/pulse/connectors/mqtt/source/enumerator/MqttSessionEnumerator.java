@@ -23,6 +23,7 @@ public final class MqttSessionEnumerator implements SplitEnumerator<MqttSessionS
     private final String clientIdPrefix;
     private final Map<Integer, Integer> assigned;
     private final Map<Integer, Integer> unassigned;
+    private MqttSubscriptions.Started started;
 
     public MqttSessionEnumerator(SplitEnumeratorContext<MqttSessionSplit> context, MqttEnumeratorState restored,
                                  String clientIdPrefix) {
@@ -34,7 +35,7 @@ public final class MqttSessionEnumerator implements SplitEnumerator<MqttSessionS
 
     @Override
     public void start() {
-        MqttSubscriptions.sourceStarted(clientIdPrefix, Math.max(context.currentParallelism(), assigned.size() + unassigned.size()));
+        started = MqttSubscriptions.sourceStarted(clientIdPrefix, Math.max(context.currentParallelism(), assigned.size() + unassigned.size()));
     }
 
     @Override
@@ -79,7 +80,9 @@ public final class MqttSessionEnumerator implements SplitEnumerator<MqttSessionS
 
     @Override
     public void close() {
-        MqttSubscriptions.sourceClosed(clientIdPrefix);
+        if (started != null) {
+            MqttSubscriptions.sourceClosed(clientIdPrefix, started);
+        }
         // Flink hashed and logged the splits here, in the JobManager: Java 17 would keep the job's class loader.
         RecordMethodCaches.reset();
     }
