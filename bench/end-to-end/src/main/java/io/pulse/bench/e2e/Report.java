@@ -64,6 +64,7 @@ final class Report {
                     number(r.publishedPerSecond()), checks(r)));
         }
         md.append('\n');
+        cpu(md, results);
 
         OptionalDouble plain = mean(results, "plain");
         OptionalDouble seed = mean(results, "python");
@@ -138,6 +139,21 @@ final class Report {
                 s.messages(), s.rates().stream().map(String::valueOf).collect(Collectors.joining(",")), s.latencyRate(),
                 String.join(",", s.jobs()), String.join(",", s.baselines()), s.probeEvery(), s.stallSeconds(), s.warmup()));
         return md.toString();
+    }
+
+    /** Where the cores went in each scenario (CpuUse): what a side's rate is bounded by on shared cores. */
+    private static void cpu(StringBuilder md, List<Scenario.Result> results) {
+        md.append("CPU during each scenario (first publish until all stored), per program, as the operating system counts it: "
+                + "cores used (CPU time over wall time) and CPU time per message. `benchmark` is the benchmark's JVM: the "
+                + "publisher, the store polls and, for (a), the plain subscriber itself; `side's java` is the job's JVM "
+                + "(`./pulse run`).\n\n");
+        md.append("| side | publish rate | CPU by program |\n|---|---|---|\n");
+        for (Scenario.Result r : results) {
+            if (r.cpu() != null) {
+                md.append(String.format(Locale.ROOT, "| %s | %s | %s |%n", r.side().key(), rate(r.rate()), r.cpu().describe()));
+            }
+        }
+        md.append('\n');
     }
 
     private static void goal(StringBuilder md, String what, OptionalDouble job, OptionalDouble base, double goal,

@@ -34,7 +34,7 @@ final class Scenario {
     private static final Pattern CONNECTED = Pattern.compile("New client connected from \\S+ as (\\S+) ");
 
     record Result(Side side, int rate, int messages, long stored, double perSecond, double publishedPerSecond,
-                  double seconds, List<Long> latenciesMs, long probes, String checks, String failure) {
+                  double seconds, List<Long> latenciesMs, long probes, String checks, String failure, CpuUse.Used cpu) {
 
         boolean exact() {
             return failure == null && stored == messages;
@@ -46,7 +46,7 @@ final class Scenario {
     /** A scenario that could not run, e.g. because its side did not start. */
     static Result failed(Side side, String tag, int n, int rate, String why) {
         System.out.printf("%s %s at %s: FAILED: %s%n", tag, side.key(), rate == 0 ? "unlimited" : rate + "/s", why);
-        return new Result(side, rate, n, 0, Double.NaN, Double.NaN, Double.NaN, List.of(), 0, "", why);
+        return new Result(side, rate, n, 0, Double.NaN, Double.NaN, Double.NaN, List.of(), 0, "", why, null);
     }
 
     static Result run(Servers s, Side side, String tag, int n, int rate, boolean latency, int probeEvery,
@@ -58,6 +58,7 @@ final class Scenario {
         double publishedPerSecond = Double.NaN;
         double seconds = Double.NaN;
         String checks = "";
+        CpuUse.Used cpu = null;
         List<Long> latencies = new ArrayList<>();
         System.out.printf("%s %s: %,d messages at %s...%n", tag, side.key(), n, rate == 0 ? "an unlimited rate" : rate + " msg/s");
         try {
@@ -102,6 +103,7 @@ final class Scenario {
                         pollFailure[0] = e;
                     }
                 }, "count-" + tag);
+                CpuUse.Snapshot cpuAtStart = CpuUse.now();
                 counter.start();
                 Publisher.Published p = publisher.publishAll(w, tag, n, rate, probeEvery);
                 published.set(true);
@@ -116,6 +118,7 @@ final class Scenario {
                     }
                     counter.join(FLUSH_EVERY_MS);
                 }
+                cpu = CpuUse.between(cpuAtStart, CpuUse.now(), n);
                 if (pollFailure[0] != null) {
                     throw new IllegalStateException("reading the store failed: " + pollFailure[0], pollFailure[0]);
                 }
@@ -144,12 +147,15 @@ final class Scenario {
             sentProbes += w.probe(k, probeEvery) ? 1 : 0;
         }
         Result r = new Result(side, rate, n, stored, perSecond, publishedPerSecond, seconds, latencies,
-                latency ? sentProbes : 0, checks, failure);
+                latency ? sentProbes : 0, checks, failure, cpu);
         System.out.printf("%s %s at %s: stored %,d of %,d, %,.0f msg/s until stored (published at %,.0f/s)%s; %s%s%n", tag,
                 side.key(), rate == 0 ? "unlimited" : rate + "/s", stored, n, perSecond, publishedPerSecond,
                 latencies.isEmpty() ? "" : String.format(", latency p50 %,d ms p99 %,d ms (%,d of %,d probes seen)",
                         percentile(latencies, 50), percentile(latencies, 99), latencies.size(), r.probes()),
                 checks, failure == null ? "" : "; FAILED: " + failure);
+        if (cpu != null) {
+            System.out.printf("%s %s: %s%n", tag, side.key(), cpu.describe());
+        }
         return r;
     }
 
