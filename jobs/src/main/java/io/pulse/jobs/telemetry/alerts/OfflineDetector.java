@@ -1,5 +1,7 @@
 package io.pulse.jobs.telemetry.alerts;
 
+import io.pulse.jobs.telemetry.SortedTimes;
+
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -78,7 +80,10 @@ public final class OfflineDetector extends KeyedBroadcastProcessFunction<String,
             st = new OfflineState();
         }
         emit(OfflineTracker.arrived(st, r), ctx, out);
-        st.waiting = OfflineState.insert(st.waiting, r.ts());
+        if (st.waiting == null) {
+            st.waiting = new SortedTimes();
+        }
+        st.waiting.add(r.ts());
         if (st.judgeAt == NONE || r.ts() < st.judgeAt) {
             st.judgeAt = r.ts(); // an earlier timer still pending fires harmlessly
             ctx.timerService().registerEventTimeTimer(r.ts());
@@ -135,14 +140,13 @@ public final class OfflineDetector extends KeyedBroadcastProcessFunction<String,
     /** Judges every waiting reading the watermark has passed, oldest first; re-arms for the rest. */
     private static void judgeInOrder(OfflineState st, String deviceId, OnTimerContext ctx, Collector<Alert> out) {
         long watermark = ctx.timerService().currentWatermark();
-        long[] waiting = st.waiting == null ? OfflineState.NO_TIMES : st.waiting;
-        int due = 0;
-        while (due < waiting.length && waiting[due] <= watermark) {
-            emit(OfflineTracker.inOrder(st, deviceId, waiting[due]), ctx, out);
-            due++;
+        SortedTimes waiting = st.waiting == null ? new SortedTimes() : st.waiting;
+        for (int due = 0; due < waiting.size() && waiting.get(due) <= watermark; due++) {
+            emit(OfflineTracker.inOrder(st, deviceId, waiting.get(due)), ctx, out);
         }
-        st.waiting = due == 0 ? waiting : java.util.Arrays.copyOfRange(waiting, due, waiting.length);
-        st.judgeAt = st.waiting.length == 0 ? NONE : st.waiting[0];
+        waiting.removeUpTo(watermark);
+        st.waiting = waiting;
+        st.judgeAt = waiting.isEmpty() ? NONE : waiting.first();
         if (st.judgeAt != NONE) {
             ctx.timerService().registerEventTimeTimer(st.judgeAt);
         }

@@ -1,6 +1,7 @@
 package io.pulse.jobs.telemetry.quality;
 
 import io.pulse.jobs.telemetry.Reading;
+import io.pulse.jobs.telemetry.SortedTimes;
 
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -13,9 +14,7 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.operators.TimestampedCollector;
 import org.apache.flink.util.Collector;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -37,7 +36,8 @@ import java.util.Set;
  * the reading's own time is {@link ScoredReading#ts()}.
  *
  * <p>State per device: one {@link MetricHistory} (the last {@code zWindow} values per metric), the
- * readings still waiting for the watermark, and {@link ScoringActivity}. After
+ * readings still waiting for the watermark with their times in order ({@link SortedTimes}), and
+ * {@link ScoringActivity}. After
  * {@code historyRetention} without a reading, a cleanup timer drops the history.
  */
 public final class AnomalyScorer extends KeyedProcessFunction<String, Reading, ScoredReading> {
@@ -57,6 +57,8 @@ public final class AnomalyScorer extends KeyedProcessFunction<String, Reading, S
     private final long retentionMs;
 
     private transient MapState<Long, Reading> waiting;
+    /** The times in {@link #waiting}, in order: a firing takes the due ones without reading all that wait. */
+    private transient ValueState<SortedTimes> waitingTimes;
     private transient ValueState<MetricHistory> history;
     private transient ValueState<ScoringActivity> activity;
 
@@ -70,6 +72,7 @@ public final class AnomalyScorer extends KeyedProcessFunction<String, Reading, S
     public void open(OpenContext openContext) {
         waiting = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("waiting", Types.LONG, TypeInformation.of(Reading.class)));
+        waitingTimes = getRuntimeContext().getState(new ValueStateDescriptor<>("waiting-times", TypeInformation.of(SortedTimes.class)));
         history = getRuntimeContext().getState(new ValueStateDescriptor<>("metric-history", MetricHistory.class));
         activity = getRuntimeContext().getState(
                 new ValueStateDescriptor<>("activity", TypeInformation.of(ScoringActivity.class)));
@@ -78,6 +81,12 @@ public final class AnomalyScorer extends KeyedProcessFunction<String, Reading, S
     @Override
     public void processElement(Reading reading, Context ctx, Collector<ScoredReading> out) throws Exception {
         waiting.put(reading.ts(), reading);
+        SortedTimes times = waitingTimes.value();
+        if (times == null) {
+            times = new SortedTimes();
+        }
+        times.add(reading.ts());
+        waitingTimes.update(times);
         long release = releaseAt(reading.ts());
         ScoringActivity current = activity.value();
         long pending = current == null || current.releaseTimer() <= ctx.timerService().currentWatermark()
@@ -93,30 +102,37 @@ public final class AnomalyScorer extends KeyedProcessFunction<String, Reading, S
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<ScoredReading> out) throws Exception {
         long watermark = ctx.timerService().currentWatermark();
-        List<Map.Entry<Long, Reading>> due = new ArrayList<>();
-        long next = Long.MAX_VALUE;
-        for (Map.Entry<Long, Reading> entry : waiting.entries()) {
-            long release = releaseAt(entry.getKey());
-            if (release <= watermark) {
-                due.add(entry);
-            } else {
-                next = Math.min(next, release);
-            }
+        SortedTimes times = waitingTimes.value();
+        int due = 0;
+        while (times != null && due < times.size() && releaseAt(times.get(due)) <= watermark) {
+            due++; // release times grow with ts: the due readings are the oldest
         }
-        due.sort(Map.Entry.comparingByKey());
+        long next = times == null || due == times.size() ? Long.MAX_VALUE : releaseAt(times.get(due));
         // The device's state is read once and written once per firing, not per reading.
         Scoring scoring = new Scoring(activity.value(), history.value());
-        for (Map.Entry<Long, Reading> entry : due) {
-            long ts = entry.getKey();
+        for (int i = 0; i < due; i++) {
+            long ts = times.get(i);
             long release = releaseAt(ts);
             // The cleanup happens in its place in time: before a reading released after it.
             expireIfSilent(scoring, release - 1, ctx);
+            Reading reading = waiting.get(ts);
             waiting.remove(ts);
+            if (reading == null) {
+                continue; // never: the two are written together
+            }
             if (out instanceof TimestampedCollector<ScoredReading> timestamped) {
                 timestamped.setAbsoluteTimestamp(release); // as if released by a timer of its own
             }
-            out.collect(score(entry.getValue(), scoring.history()));
+            out.collect(score(reading, scoring.history()));
             noteScored(scoring, ts, ctx);
+        }
+        if (due > 0) {
+            times.removeUpTo(times.get(due - 1));
+            if (times.isEmpty()) {
+                waitingTimes.clear();
+            } else {
+                waitingTimes.update(times);
+            }
         }
         if (next != Long.MAX_VALUE) {
             ctx.timerService().registerEventTimeTimer(next);

@@ -3,11 +3,11 @@ package io.pulse.jobs.telemetry.quality;
 import io.pulse.jobs.ingest.ParseStep;
 import io.pulse.jobs.ingest.RejectedMessage;
 import io.pulse.jobs.telemetry.Reading;
+import io.pulse.jobs.telemetry.SortedTimes;
 
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
@@ -32,8 +32,8 @@ import java.time.Instant;
  *       pass as new and be scored out of order.</li>
  * </ul>
  *
- * State per device: the sorted times of readings not yet {@code dedupHorizon} behind the
- * watermark (8 bytes each) with one event-time timer that prunes them, gone once a device has
+ * State per device: the times of readings not yet {@code dedupHorizon} behind the
+ * watermark ({@link SortedTimes}, 8 bytes each) with one event-time timer that prunes them, gone once a device has
  * been silent for the horizon; and the time up to which older ones were forgotten, kept as long
  * as the z-score history it protects ({@code historyRetention}) and then cleared by a timer.
  */
@@ -54,7 +54,7 @@ public final class DedupAndLateFilter extends KeyedProcessFunction<String, Readi
     private final long horizonMs;
     private final long retentionMs;
 
-    private transient ValueState<long[]> seen;
+    private transient ValueState<SortedTimes> seen;
     private transient ValueState<Long> forgottenUpTo;
     private transient Counter lateReadings;
     private transient Counter duplicateReadings;
@@ -68,7 +68,7 @@ public final class DedupAndLateFilter extends KeyedProcessFunction<String, Readi
     @Override
     public void open(OpenContext openContext) {
         seen = getRuntimeContext().getState(
-                new ValueStateDescriptor<>("seen-ts", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
+                new ValueStateDescriptor<>("seen-times", TypeInformation.of(SortedTimes.class)));
         forgottenUpTo = getRuntimeContext().getState(new ValueStateDescriptor<>("forgotten-up-to", Types.LONG));
         lateReadings = getRuntimeContext().getMetricGroup().counter("lateReadings");
         duplicateReadings = getRuntimeContext().getMetricGroup().counter("duplicateReadings");
@@ -76,9 +76,9 @@ public final class DedupAndLateFilter extends KeyedProcessFunction<String, Readi
 
     @Override
     public void processElement(Reading reading, Context ctx, Collector<Reading> out) throws Exception {
-        long[] recent = seen.value();
+        SortedTimes recent = seen.value();
         // A repeat first: a late repeat of a reading already counted is still just a repeat.
-        if (RecentTimestamps.contains(recent, reading.ts())) {
+        if (recent != null && recent.contains(reading.ts())) {
             duplicateReadings.inc();
             ctx.output(DUPLICATES, reading);
             return;
@@ -89,18 +89,22 @@ public final class DedupAndLateFilter extends KeyedProcessFunction<String, Readi
             ctx.output(REJECTED, RejectedMessage.of(JOB, topic(reading.deviceId()), ReadingJson.compact(reading), LATE, now));
             return;
         }
-        if (recent == null || recent.length == 0) {
+        if (recent == null || recent.isEmpty()) {
             // One pruning timer per device at a time; onTimer re-arms it while times remain.
             ctx.timerService().registerEventTimeTimer(forgetAfter(reading.ts()));
         }
-        seen.update(RecentTimestamps.insert(recent, reading.ts()));
+        if (recent == null) {
+            recent = new SortedTimes();
+        }
+        recent.add(reading.ts());
+        seen.update(recent);
         out.collect(reading);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Reading> out) throws Exception {
         long watermark = ctx.timerService().currentWatermark();
-        long[] recent = seen.value();
+        SortedTimes recent = seen.value();
         if (recent == null) { // a cleanup timer of a device silent since
             Long upTo = forgottenUpTo.value();
             if (upTo != null && Lateness.saturatedAdd(upTo, retentionMs) <= watermark) {
@@ -110,20 +114,20 @@ public final class DedupAndLateFilter extends KeyedProcessFunction<String, Readi
         }
         // Once ts + horizon is behind the watermark, a repeat of ts would be late anyway.
         long cutoff = watermark - horizonMs - 1;
-        long[] kept = RecentTimestamps.keepAfter(recent, cutoff);
+        recent.removeUpTo(cutoff);
         forgottenUpTo.update(cutoff);
-        if (kept.length == 0) {
+        if (recent.isEmpty()) {
             seen.clear();
             ctx.timerService().registerEventTimeTimer(cleanupAt(cutoff));
         } else {
-            seen.update(kept);
-            ctx.timerService().registerEventTimeTimer(forgetAfter(kept[0]));
+            seen.update(recent);
+            ctx.timerService().registerEventTimeTimer(forgetAfter(recent.first()));
         }
     }
 
     /** Only a reading before the oldest time kept can be: the common in-order one costs no lookup. */
-    private boolean forgotten(long[] recent, long ts) throws Exception {
-        if (recent != null && recent.length > 0 && ts >= recent[0]) {
+    private boolean forgotten(SortedTimes recent, long ts) throws Exception {
+        if (recent != null && !recent.isEmpty() && ts >= recent.first()) {
             return false;
         }
         Long upTo = forgottenUpTo.value();

@@ -50,22 +50,6 @@ class QualityBasicsTest {
     }
 
     @Test
-    void recentTimestampsStaySortedAndPrune() {
-        long[] seen = RecentTimestamps.insert(null, 30);
-        seen = RecentTimestamps.insert(seen, 10);
-        seen = RecentTimestamps.insert(seen, 20);
-        assertThat(RecentTimestamps.insert(seen, 20)).isSameAs(seen);
-        assertThat(seen).containsExactly(10, 20, 30);
-        assertThat(RecentTimestamps.contains(seen, 20)).isTrue();
-        assertThat(RecentTimestamps.contains(seen, 25)).isFalse();
-        assertThat(RecentTimestamps.contains(null, 25)).isFalse();
-        assertThat(RecentTimestamps.keepAfter(seen, 20)).containsExactly(30);
-        assertThat(RecentTimestamps.keepAfter(seen, 5)).isSameAs(seen);
-        assertThat(RecentTimestamps.keepAfter(seen, 30)).isEmpty();
-        assertThat(seen).as("unchanged").containsExactly(10, 20, 30);
-    }
-
-    @Test
     void aRejectedReadingIsCompactJsonWithMetricsInNameOrder() {
         Reading reading = new Reading("R1", Harnesses.at(1.25), Map.of("temperature", 82.4, "flame", 1.0, "battery", 40.0));
         String json = new String(ReadingJson.compact(reading), StandardCharsets.UTF_8);
