@@ -37,8 +37,8 @@ import java.util.Set;
  *
  * <p>State per device: one {@link MetricHistory} (the last {@code zWindow} values per metric), the
  * readings still waiting for the watermark with their times in order ({@link SortedTimes}), and
- * {@link ScoringActivity}. After
- * {@code historyRetention} without a reading, a cleanup timer drops the history.
+ * {@link ScoringActivity}. After {@code historyRetention} without a reading, a cleanup timer drops
+ * the history.
  */
 public final class AnomalyScorer extends KeyedProcessFunction<String, Reading, ScoredReading> {
 
