@@ -89,6 +89,24 @@ class IngestLimitsTest {
     }
 
     @Test
+    void idAndMetricNameCharactersAreExactlyTheContractsAndValidNonAsciiUtf8PassesTheUtf8Check() {
+        String topic = "devices/D1/telemetry";
+        parse(topic, "{\"deviceId\":\"D1\"," + TS + ",\"temp-c\":1}");
+        parse(topic, "{\"deviceId\":\"D1\"," + TS + ",\"t\u00e9mp\":1}");
+        parse(topic, "{\"deviceId\":\"D1\"," + TS + ",\"t" + "x".repeat(64) + "\":1}");
+        parse("devices/D\u00e91/telemetry", "{\"deviceId\":\"D\u00e91\"," + TS + ",\"temperature\":20}");
+        assertThat(reasons).containsExactly(
+                "metric name 'temp-c' is not valid: a letter, then letters, digits or _, at most 64 characters",
+                "metric name 't\u00e9mp' is not valid: a letter, then letters, digits or _, at most 64 characters",
+                "metric name 't" + "x".repeat(36) + "...' is not valid: a letter, then letters, digits or _, at most 64 characters",
+                "the topic's deviceId 'D\u00e91' is not an id: 1 to 64 characters from A-Z a-z 0-9 . _ -");
+        reasons.clear();
+        parse(topic, "{\"deviceId\":\"D1\"," + TS + ",\"Temp_2\":20,\"t" + "x".repeat(63) + "\":1,\"note\":\"caf\u00e9 \u2103\"}");
+        assertThat(reasons).isEmpty();
+        assertThat(readings).hasSize(1);
+    }
+
+    @Test
     void metricNamesAndCountsAndTimesAreWithinTheContract() {
         String topic = "devices/D1/telemetry";
         parse(topic, "{\"deviceId\":\"D1\"," + TS + ",\"9lives\":1}");
