@@ -32,10 +32,11 @@ import java.time.Instant;
  *       pass as new and be scored out of order.</li>
  * </ul>
  *
- * State per device: the times of readings not yet {@code dedupHorizon} behind the
- * watermark ({@link SortedTimes}, 8 bytes each) with one event-time timer that prunes them, gone once a device has
- * been silent for the horizon; and the time up to which older ones were forgotten, kept as long
- * as the z-score history it protects ({@code historyRetention}) and then cleared by a timer.
+ * State per device: the times of readings not yet {@code dedupHorizon} behind the watermark
+ * ({@link SortedTimes}, 8 bytes each) with one event-time timer that prunes them, gone once a
+ * device has been silent for the horizon; and the time up to which older ones were forgotten,
+ * kept as long as the z-score history it protects ({@code historyRetention}) and then cleared by
+ * a timer.
  */
 public final class DedupAndLateFilter extends KeyedProcessFunction<String, Reading, Reading> {
 
