@@ -12,9 +12,12 @@ import java.util.Map;
  * Type information of a reading's metrics, serialized by {@link MetricMapSerializer}. Used on
  * record fields as {@code @TypeInfo(MetricMapTypeInfo.Factory.class) Map<String, Double> metrics}.
  */
-public final class MetricMapTypeInfo extends TypeInformation<Map<String, Double>> {
+public final class MetricMapTypeInfo extends LeafTypeInfo<Map<String, Double>> {
 
     private static final long serialVersionUID = 1L;
+
+    @SuppressWarnings("unchecked")
+    private static final Class<Map<String, Double>> MAP_CLASS = (Class<Map<String, Double>>) (Class<?>) Map.class;
 
     public static final MetricMapTypeInfo INSTANCE = new MetricMapTypeInfo();
 
@@ -26,61 +29,12 @@ public final class MetricMapTypeInfo extends TypeInformation<Map<String, Double>
         }
     }
 
-    private MetricMapTypeInfo() {}
-
-    @Override
-    public boolean isBasicType() {
-        return false;
-    }
-
-    @Override
-    public boolean isTupleType() {
-        return false;
-    }
-
-    @Override
-    public int getArity() {
-        return 1;
-    }
-
-    @Override
-    public int getTotalFields() {
-        return 1;
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public Class<Map<String, Double>> getTypeClass() {
-        return (Class<Map<String, Double>>) (Class<?>) Map.class;
-    }
-
-    @Override
-    public boolean isKeyType() {
-        return false;
+    private MetricMapTypeInfo() {
+        super(MAP_CLASS, "MetricMap");
     }
 
     @Override
     public TypeSerializer<Map<String, Double>> createSerializer(SerializerConfig config) {
         return MetricMapSerializer.INSTANCE;
-    }
-
-    @Override
-    public String toString() {
-        return "MetricMap";
-    }
-
-    @Override
-    public boolean equals(Object obj) {
-        return obj instanceof MetricMapTypeInfo;
-    }
-
-    @Override
-    public int hashCode() {
-        return MetricMapTypeInfo.class.hashCode();
-    }
-
-    @Override
-    public boolean canEqual(Object obj) {
-        return obj instanceof MetricMapTypeInfo;
     }
 }

@@ -11,7 +11,7 @@ import java.lang.reflect.Type;
 import java.util.Map;
 
 /** Type information of {@link SortedTimes}, serialized by {@link SortedTimesSerializer}; named by the class's {@code @TypeInfo}. */
-public final class SortedTimesTypeInfo extends TypeInformation<SortedTimes> {
+public final class SortedTimesTypeInfo extends LeafTypeInfo<SortedTimes> {
 
     private static final long serialVersionUID = 1L;
 
@@ -25,60 +25,12 @@ public final class SortedTimesTypeInfo extends TypeInformation<SortedTimes> {
         }
     }
 
-    private SortedTimesTypeInfo() {}
-
-    @Override
-    public boolean isBasicType() {
-        return false;
-    }
-
-    @Override
-    public boolean isTupleType() {
-        return false;
-    }
-
-    @Override
-    public int getArity() {
-        return 1;
-    }
-
-    @Override
-    public int getTotalFields() {
-        return 1;
-    }
-
-    @Override
-    public Class<SortedTimes> getTypeClass() {
-        return SortedTimes.class;
-    }
-
-    @Override
-    public boolean isKeyType() {
-        return false;
+    private SortedTimesTypeInfo() {
+        super(SortedTimes.class, "SortedTimes");
     }
 
     @Override
     public TypeSerializer<SortedTimes> createSerializer(SerializerConfig config) {
         return SortedTimesSerializer.INSTANCE;
-    }
-
-    @Override
-    public String toString() {
-        return "SortedTimes";
-    }
-
-    @Override
-    public boolean equals(Object obj) {
-        return obj instanceof SortedTimesTypeInfo;
-    }
-
-    @Override
-    public int hashCode() {
-        return SortedTimesTypeInfo.class.hashCode();
-    }
-
-    @Override
-    public boolean canEqual(Object obj) {
-        return obj instanceof SortedTimesTypeInfo;
     }
 }
