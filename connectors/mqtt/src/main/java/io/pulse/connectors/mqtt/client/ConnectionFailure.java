@@ -1,11 +1,16 @@
 package io.pulse.connectors.mqtt.client;
 
+import io.pulse.connectors.mqtt.wire.BrokerRefusal;
+import io.pulse.connectors.mqtt.wire.BrokerUnreachable;
+
 import com.hivemq.client.mqtt.exceptions.ConnectionClosedException;
 import com.hivemq.client.mqtt.exceptions.ConnectionFailedException;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5DisconnectException;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAck;
 import com.hivemq.client.mqtt.mqtt5.message.disconnect.Mqtt5Disconnect;
+
+import java.io.IOException;
 
 /**
  * One line that tells an operator what went wrong with a connection: which broker, which client,
@@ -30,10 +35,16 @@ public final class ConnectionFailure {
                     + " (" + hex(disconnect.getReasonCode().getCode()) + ")"
                     + disconnect.getReasonString().map(s -> " - " + s).orElse("");
         }
-        if (cause instanceof ConnectionFailedException) {
+        if (cause instanceof BrokerRefusal refusal) {
+            return who + " " + refusal.getMessage() + (refusal.refusedConnection() ? hint(refusal.reasonCode()) : "");
+        }
+        if (cause instanceof ConnectionFailedException || cause instanceof BrokerUnreachable) {
             return who + " is unreachable: " + rootMessage(cause);
         }
         if (cause instanceof ConnectionClosedException) {
+            return who + " closed the connection: " + rootMessage(cause);
+        }
+        if (cause instanceof IOException) {
             return who + " closed the connection: " + rootMessage(cause);
         }
         return who + " connection failed: " + rootMessage(cause);

@@ -13,7 +13,7 @@ public final class ConnectionState {
     private volatile String lastFailure;
     private final AtomicLong reconnects = new AtomicLong();
 
-    void markConnected() {
+    public void markConnected() {
         connected = true;
     }
 
@@ -22,7 +22,7 @@ public final class ConnectionState {
         subscribed = true;
     }
 
-    void markFailed(String failure) {
+    public void markFailed(String failure) {
         connected = false;
         subscribed = false;
         lastFailure = failure;

@@ -1,6 +1,7 @@
 package io.pulse.connectors.mqtt.client;
 
 import io.pulse.connectors.mqtt.MqttConnectionOptions;
+import io.pulse.connectors.mqtt.TrustStores;
 
 import com.hivemq.client.mqtt.MqttClientSslConfig;
 import com.hivemq.client.mqtt.MqttClientTransportConfig;
@@ -15,13 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import javax.net.ssl.TrustManagerFactory;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -108,15 +103,23 @@ public final class MqttClients {
         long delay = backoff.delayMillis(attempt);
         String failure = ConnectionFailure.describe(options.brokerUri(), clientId, context.getCause());
         state.markFailed(failure);
+        logFailure(failure, clientId, attempt, delay);
+        context.getReconnector().reconnect(true).delay(delay, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Logs a failed connection and the coming reconnect attempt: the first client of a broker with
+     * this failure at this attempt at ERROR (first attempt) or WARN, the others at DEBUG.
+     */
+    public static void logFailure(String failure, String clientId, int attempt, long delayMillis) {
         String ofAll = failure.replace(" (client '" + clientId + "')", "");
         if (!firstToLog(ofAll + "|" + attempt)) {
-            LOG.debug("{}; reconnect attempt {} in {} ms", failure, attempt + 1, delay);
+            LOG.debug("{}; reconnect attempt {} in {} ms", failure, attempt + 1, delayMillis);
         } else if (attempt == 0) {
-            LOG.error("{}; reconnecting in {} ms (each client of this broker retries; one line per attempt)", ofAll, delay);
+            LOG.error("{}; reconnecting in {} ms (each client of this broker retries; one line per attempt)", ofAll, delayMillis);
         } else {
-            LOG.warn("{}; reconnect attempt {} in {} ms", ofAll, attempt + 1, delay);
+            LOG.warn("{}; reconnect attempt {} in {} ms", ofAll, attempt + 1, delayMillis);
         }
-        context.getReconnector().reconnect(true).delay(delay, TimeUnit.MILLISECONDS);
     }
 
     /** Whether no other client logged this failure at this attempt lately. */
@@ -134,19 +137,9 @@ public final class MqttClients {
     }
 
     private static MqttClientSslConfig sslConfig(MqttConnectionOptions options) {
-        if (options.trustStorePath() == null) {
-            return MqttClientSslConfig.builder().build(); // the JVM's default trust store
-        }
-        try (InputStream in = Files.newInputStream(Path.of(options.trustStorePath()))) {
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            char[] password = options.trustStorePassword() == null ? null : options.trustStorePassword().toCharArray();
-            store.load(in, password);
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(store);
-            return MqttClientSslConfig.builder().trustManagerFactory(trust).build();
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException(
-                    "cannot load MQTT trust store '" + options.trustStorePath() + "': " + e.getMessage(), e);
-        }
+        TrustManagerFactory trust = TrustStores.factory(options);
+        return trust == null
+                ? MqttClientSslConfig.builder().build() // the JVM's default trust store
+                : MqttClientSslConfig.builder().trustManagerFactory(trust).build();
     }
 }

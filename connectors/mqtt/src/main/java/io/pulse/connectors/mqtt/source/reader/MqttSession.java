@@ -1,6 +1,7 @@
 package io.pulse.connectors.mqtt.source.reader;
 
 import io.pulse.connectors.mqtt.MqttMessage;
+import io.pulse.connectors.mqtt.client.ConnectionFailure;
 import io.pulse.connectors.mqtt.client.ConnectionState;
 import io.pulse.connectors.mqtt.client.MqttClients;
 import io.pulse.connectors.mqtt.source.MqttSourceOptions;
@@ -8,53 +9,55 @@ import io.pulse.connectors.mqtt.source.MqttSubscriptionMode;
 import io.pulse.connectors.mqtt.source.MqttSubscriptions;
 import io.pulse.connectors.mqtt.source.spool.SessionSpool;
 import io.pulse.connectors.mqtt.source.split.MqttSessionSplit;
+import io.pulse.connectors.mqtt.wire.ReasonCodes;
+import io.pulse.connectors.mqtt.wire.SubscriberConnection;
 
-import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
-import com.hivemq.client.mqtt.datatypes.MqttQos;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
-import com.hivemq.client.mqtt.mqtt5.datatypes.Mqtt5UserProperty;
-import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
-import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5Subscribe;
-import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5SubscribeBuilder;
-import io.reactivex.disposables.Disposable;
-import io.reactivex.schedulers.Schedulers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
- * One persistent MQTT session of a reader: a client with a stable id, {@code cleanStart=false} and
- * manual acknowledgement, writing what it receives to its {@link SessionSpool}. A message is
- * acknowledged to the broker only after the spool committed it, a few milliseconds after it
- * arrived, so the broker's in-flight window never fills because a checkpoint is far away.
+ * One persistent MQTT session of a reader: a connection with a stable client id, {@code
+ * cleanStart=false}, writing what it receives to its {@link SessionSpool} and acknowledging it to
+ * the broker only after the spool committed it, a few milliseconds after it arrived, so the
+ * broker's in-flight window never fills because a checkpoint is far away.
  *
  * <p>Why not acknowledge when the checkpoint completes: Mosquitto before 2.0.13 (Debian 12 ships
  * 2.0.11) moves up to a whole window of queued messages into flight on every PUBACK at the head of
  * the window. With acknowledgements held for a checkpoint interval, a queue builds, and the first
  * PUBACKs make the broker exceed the client's Receive Maximum: the client disconnects
  * (RECEIVE_MAXIMUM_EXCEEDED) and everything in flight is redelivered, again and again.
+ *
+ * <p>Why its own {@link SubscriberConnection} and not the HiveMQ client the sinks use: with manual
+ * acknowledgement that client (1.4) hands every message to another thread and every acknowledgement
+ * back to its event loop, one task and one socket write each, and walks its queue of unacknowledged
+ * messages on each arrival; under load that was half of a job's CPU. Here one thread reads, spools
+ * and commits, and a commit's acknowledgements go out in one write.
  */
 final class MqttSession implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttSession.class);
     private static final long COMMIT_DELAY_MICROS = 5_000;
+    /** Messages committed and acknowledged together: a commit (one write, one force to disk) costs well under a millisecond. */
+    static final int COMMIT_BATCH = 256;
+    static final int KEEP_ALIVE_SECONDS = 30;
     /**
-     * Messages committed and acknowledged together, and handed to the callback thread ahead of it.
-     * Small on purpose: the HiveMQ client (1.4) walks every delivered, unacknowledged message on
-     * each arrival and each acknowledgement, so the work per message grows with how many wait; a
-     * commit (one write, one force to disk) costs well under a millisecond.
+     * A broker that accepts TCP but never answers CONNECT fails an attempt after this long; a
+     * connection that cannot even be opened likewise.
      */
-    static final int COMMIT_BATCH = 64;
+    static final int CONNECT_TIMEOUT_MILLIS = 10_000;
 
     private final MqttSourceOptions options;
     private final MqttSessionSplit split;
@@ -62,16 +65,26 @@ final class MqttSession implements AutoCloseable {
     private final SessionSpool spool;
     private final Runnable onCommit;
     private final ConnectionState state = new ConnectionState();
-    private final ScheduledExecutorService callbackThread;
-    private final Mqtt5AsyncClient client;
+    private final ScheduledThreadPoolExecutor timer;
+    private final Thread connectionThread;
     private final int commitBatch;
-    private final List<Mqtt5Publish> uncommitted = new ArrayList<>();
+    /** Guards the spool's appends and commits and the acknowledgements they wait for. */
+    private final Object lock = new Object();
+    /** Per message not yet committed, if it needs an acknowledgement: connection number, QoS and packet id. */
+    private long[] unacknowledged = new long[64];
+    private int unacknowledgedCount;
+    private int uncommitted;
+    /** QoS 2 messages committed and answered with PUBREC, until the broker's PUBREL: a redelivery is not spooled again. */
+    private final Set<Integer> awaitingRelease = new HashSet<>();
+    private int connectionNumber;
+    private volatile SubscriberConnection connection;
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
     private ScheduledFuture<?> scheduledCommit;
-    private Disposable publishes;
     private volatile boolean closing;
+    /** The connection thread waits for spool space (a full spool): it reads nothing meanwhile, not even PINGRESP. */
+    private volatile boolean appending;
     /** A spool that cannot be written: the reader fails the task, and a restart reconnects and gets everything again. */
     private volatile IOException failure;
 
@@ -83,105 +96,203 @@ final class MqttSession implements AutoCloseable {
         this.onCommit = onCommit;
         // Commit often enough that the in-flight window stays far from full.
         this.commitBatch = Math.max(1, Math.min(COMMIT_BATCH, options.receiveMaximum() / 4));
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "mqtt-source-" + clientId);
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.setRemoveOnCancelPolicy(true);
-        this.callbackThread = executor;
-        // Subscribing on every connection keeps the subscription also when the broker lost the session.
-        this.client = MqttClients.build(
-                options.connection(), clientId, options.reconnectBackoff(), state, () -> closing, this::subscribe);
+        // Two threads: a delayed commit waits while the connection thread waits for spool space, and
+        // the keep-alive must go on meanwhile, or the broker drops the connection.
+        this.timer = new ScheduledThreadPoolExecutor(2, runnable -> daemon(runnable, "mqtt-source-" + clientId + "-timer"));
+        this.timer.setRemoveOnCancelPolicy(true);
+        this.connectionThread = daemon(this::connectAndRead, "mqtt-source-" + clientId);
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
     }
 
     /** Starts connecting; failures are logged and retried in the background, never thrown. */
     void open() {
         MqttSubscriptions.sessionOpened(clientId, state);
-        // The flow must exist before connect(): a resumed session delivers at once. A flow of our own
-        // (not the callback API) can be disposed on close, which lets the client release its event
-        // loop; the callback API's flow lives as long as the client-side session (7 days).
-        publishes = client.toRx().publishes(MqttGlobalPublishFilter.ALL, true)
-                .observeOn(Schedulers.from(callbackThread), true, COMMIT_BATCH)
-                .subscribe(this::onPublish, error -> LOG.warn("MQTT session '{}': the client ended its flow of messages: {}",
-                        clientId, error.toString()));
-        client.connectWith()
-                .cleanStart(false)
-                .sessionExpiryInterval(options.sessionExpiry().toSeconds())
-                .keepAlive(30)
-                .restrictions().receiveMaximum(options.receiveMaximum()).applyRestrictions()
-                .send()
-                .whenComplete((connAck, failure) -> {
-                    if (failure == null) {
-                        LOG.info("MQTT session '{}' connected to {} (session present: {})",
-                                clientId, options.connection().brokerUri(), connAck.isSessionPresent());
-                    }
-                });
+        connectionThread.start();
+        long keepAliveCheck = Math.max(1, KEEP_ALIVE_SECONDS / 2);
+        timer.scheduleWithFixedDelay(this::keepAlive, keepAliveCheck, keepAliveCheck, TimeUnit.SECONDS);
     }
 
-    private void subscribe() {
-        Mqtt5SubscribeBuilder.Start builder = Mqtt5Subscribe.builder();
-        Mqtt5SubscribeBuilder.Complete complete = null;
-        for (Map.Entry<String, Integer> filter : options.topicFilters().entrySet()) {
-            String topic = options.subscriptionFilter(filter.getKey());
-            MqttQos qos = MqttQos.fromCode(filter.getValue());
-            complete = complete == null
-                    ? builder.topicFilter(topic).qos(qos)
-                    : complete.addSubscription().topicFilter(topic).qos(qos).applySubscription();
+    /** The connection thread: connect, subscribe (on every connection: the broker may have lost the session), read; again after a failure. */
+    private void connectAndRead() {
+        int attempt = 0;
+        while (!closing) {
+            SubscriberConnection c = null;
+            try {
+                c = SubscriberConnection.open(options.connection(), clientId, false, KEEP_ALIVE_SECONDS,
+                        options.sessionExpiry().toSeconds(), options.receiveMaximum(), CONNECT_TIMEOUT_MILLIS);
+                synchronized (lock) {
+                    connectionNumber++;
+                    connection = c;
+                }
+                if (state.lastFailure() != null) {
+                    LOG.info("MQTT broker {} (client '{}') connected again", options.connection().brokerUri(), clientId);
+                }
+                state.markConnected();
+                attempt = 0;
+                LOG.info("MQTT session '{}' connected to {} (session present: {})",
+                        clientId, options.connection().brokerUri(), c.sessionPresent());
+                if (closing) {
+                    break;
+                }
+                c.subscribe(subscriptions());
+                c.read(new Listener(c));
+            } catch (InterruptedException e) {
+                break;
+            } catch (IOException | RuntimeException e) {
+                if (closing) {
+                    break;
+                }
+                long delay = options.reconnectBackoff().delayMillis(attempt);
+                String failure = ConnectionFailure.describe(options.connection().brokerUri(), clientId, e);
+                state.markFailed(failure);
+                MqttClients.logFailure(failure, clientId, attempt, delay);
+                attempt++;
+                if (!sleep(delay)) {
+                    break;
+                }
+            } finally {
+                connection = null;
+                if (c != null) {
+                    c.abort();
+                }
+            }
         }
-        client.subscribe(complete.build()).whenComplete((subAck, failure) -> {
-            if (failure != null) {
-                LOG.error("MQTT session '{}' could not subscribe to {}: {}", clientId, options.topicFilters().keySet(), failure.getMessage());
-                state.markSubscriptionRefused("MQTT broker " + options.connection().brokerUri() + " (client '" + clientId
-                        + "'): could not subscribe to " + options.topicFilters().keySet() + ": " + failure.getMessage());
-            } else if (subAck.getReasonCodes().stream().anyMatch(code -> code.isError())) {
+    }
+
+    private Map<String, Integer> subscriptions() {
+        Map<String, Integer> filters = new LinkedHashMap<>();
+        options.topicFilters().forEach((filter, qos) -> filters.put(options.subscriptionFilter(filter), qos));
+        return filters;
+    }
+
+    private boolean sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+            return !closing;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    /** On the timer: a ping every half keep-alive, and a connection whose broker fell silent is dropped (and reconnected). */
+    private void keepAlive() {
+        SubscriberConnection c = connection;
+        if (c == null || closing) {
+            return;
+        }
+        if (!appending && c.isSilent(System.nanoTime())) {
+            LOG.warn("MQTT session '{}': the broker {} did not answer for {} s; reconnecting",
+                    clientId, options.connection().brokerUri(), c.keepAliveSeconds() * 3 / 2);
+            c.abort();
+            return;
+        }
+        try {
+            c.ping();
+        } catch (IOException e) {
+            c.abort(); // the reading thread sees the failure and reconnects
+        }
+    }
+
+    /** What the connection thread hands over, for one connection. */
+    private final class Listener implements SubscriberConnection.Listener {
+
+        private final SubscriberConnection c;
+
+        Listener(SubscriberConnection c) {
+            this.c = c;
+        }
+
+        @Override
+        public void onPublish(String topic, byte[] payload, int qos, boolean retain, int packetId, String contentType,
+                              Map<String, String> userProperties) throws IOException, InterruptedException {
+            if (closing) {
+                return; // not acknowledged: the broker redelivers it to the next run
+            }
+            synchronized (lock) {
+                if (qos == 2 && awaitingRelease.contains(packetId)) {
+                    c.acknowledge(2, packetId); // spooled already: its PUBREC was lost with a connection
+                    c.flush();
+                    return;
+                }
+                if (options.subscriptionMode() == MqttSubscriptionMode.PARTITIONED && !split.owns(topic)) {
+                    skipped.incrementAndGet(); // acknowledged in order with the others
+                } else {
+                    appending = true;
+                    try {
+                        spool.append(new MqttMessage(topic, payload, qos, retain, contentType, userProperties));
+                    } catch (IOException e) {
+                        failed(e);
+                        return;
+                    } finally {
+                        appending = false;
+                        c.markAlive(); // a wait for spool space is ours, not the broker's silence
+                    }
+                    received.incrementAndGet();
+                }
+                if (qos > 0) {
+                    awaitAcknowledgement(qos, packetId);
+                }
+                uncommitted++;
+                if (uncommitted >= commitBatch) {
+                    commit();
+                } else if (scheduledCommit == null) {
+                    scheduledCommit = timer.schedule(MqttSession.this::commitLater, COMMIT_DELAY_MICROS, TimeUnit.MICROSECONDS);
+                }
+            }
+        }
+
+        @Override
+        public void onSubscribed(List<Integer> reasonCodes) {
+            if (reasonCodes.stream().anyMatch(code -> code >= 0x80)) {
+                String codes = reasonCodes.stream().map(ReasonCodes::describe).collect(Collectors.joining(", ", "[", "]"));
                 LOG.error("MQTT broker {} refused subscription of session '{}' to {}: {}",
-                        options.connection().brokerUri(), clientId, options.topicFilters().keySet(), subAck.getReasonCodes());
+                        options.connection().brokerUri(), clientId, options.topicFilters().keySet(), codes);
                 state.markSubscriptionRefused("MQTT broker " + options.connection().brokerUri() + " refused the subscription of '"
-                        + clientId + "' to " + options.topicFilters().keySet() + ": " + subAck.getReasonCodes()
-                        + " (check the account's ACL)");
+                        + clientId + "' to " + options.topicFilters().keySet() + ": " + codes + " (check the account's ACL)");
             } else {
                 state.markSubscribed();
                 LOG.info("MQTT session '{}' subscribed to {}", clientId, options.topicFilters().keySet());
             }
-        });
-    }
-
-    /** On the callback thread: spool the message, or acknowledge it at once when another session keeps it. */
-    private void onPublish(Mqtt5Publish publish) {
-        if (closing) {
-            return; // not acknowledged: the broker redelivers it to the next run
         }
-        String topic = publish.getTopic().toString();
-        if (options.subscriptionMode() == MqttSubscriptionMode.PARTITIONED && !split.owns(topic)) {
-            skipped.incrementAndGet();
-            uncommitted.add(publish); // acknowledged in order with the others
-        } else {
-            try {
-                spool.append(toMessage(publish));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (IOException e) {
-                failed(e);
-                return;
+
+        @Override
+        public void onReleased(int packetId) {
+            synchronized (lock) {
+                awaitingRelease.remove(packetId);
             }
-            received.incrementAndGet();
-            uncommitted.add(publish);
-        }
-        if (uncommitted.size() >= commitBatch) {
-            commit();
-        } else if (scheduledCommit == null) {
-            scheduledCommit = callbackThread.schedule(this::commit, COMMIT_DELAY_MICROS, TimeUnit.MICROSECONDS);
         }
     }
 
+    private void awaitAcknowledgement(int qos, int packetId) {
+        if (unacknowledgedCount == unacknowledged.length) {
+            unacknowledged = Arrays.copyOf(unacknowledged, unacknowledgedCount * 2);
+        }
+        unacknowledged[unacknowledgedCount++] = ((long) connectionNumber << 32) | ((long) qos << 16) | packetId;
+    }
+
+    private void commitLater() {
+        synchronized (lock) {
+            scheduledCommit = null;
+            commit();
+        }
+    }
+
+    /**
+     * Under {@link #lock}: forces the spool to disk, then acknowledges what it holds, in one write.
+     * Messages of an earlier connection are not acknowledged (their packet ids may mean other
+     * messages now): the broker redelivers them, and the copy is spooled again.
+     */
     private void commit() {
         if (scheduledCommit != null) {
             scheduledCommit.cancel(false);
             scheduledCommit = null;
         }
-        if (uncommitted.isEmpty() || closing) {
+        if (uncommitted == 0 || closing) {
             return;
         }
         try {
@@ -190,15 +301,28 @@ final class MqttSession implements AutoCloseable {
             failed(e);
             return;
         }
-        for (Mqtt5Publish publish : uncommitted) {
+        SubscriberConnection c = connection;
+        if (c != null && unacknowledgedCount > 0) {
             try {
-                publish.acknowledge();
-                acknowledged.incrementAndGet();
-            } catch (RuntimeException staleConnection) {
-                // From a connection that has since dropped: the broker redelivers it, and the copy is spooled again.
+                for (int i = 0; i < unacknowledgedCount; i++) {
+                    long entry = unacknowledged[i];
+                    if ((int) (entry >>> 32) == connectionNumber) {
+                        int qos = (int) (entry >>> 16) & 3;
+                        int packetId = (int) entry & 0xFFFF;
+                        c.acknowledge(qos, packetId);
+                        if (qos == 2) {
+                            awaitingRelease.add(packetId);
+                        }
+                    }
+                }
+                c.flush();
+            } catch (IOException e) {
+                c.abort(); // the reading thread sees the failure and reconnects
             }
         }
-        uncommitted.clear();
+        acknowledged.addAndGet(uncommitted);
+        uncommitted = 0;
+        unacknowledgedCount = 0;
         onCommit.run();
     }
 
@@ -220,24 +344,6 @@ final class MqttSession implements AutoCloseable {
         if (failure != null) {
             throw failure;
         }
-    }
-
-    private static MqttMessage toMessage(Mqtt5Publish publish) {
-        Map<String, String> properties = Map.of();
-        List<? extends Mqtt5UserProperty> userProperties = publish.getUserProperties().asList();
-        if (!userProperties.isEmpty()) {
-            properties = new LinkedHashMap<>();
-            for (Mqtt5UserProperty property : userProperties) {
-                properties.put(property.getName().toString(), property.getValue().toString());
-            }
-        }
-        return new MqttMessage(
-                publish.getTopic().toString(),
-                publish.getPayloadAsBytes(),
-                publish.getQos().getCode(),
-                publish.isRetain(),
-                publish.getContentType().map(Object::toString).orElse(null),
-                properties);
     }
 
     SessionSpool spool() {
@@ -274,21 +380,19 @@ final class MqttSession implements AutoCloseable {
     public void close() {
         closing = true; // from here nothing is spooled or acknowledged
         MqttSubscriptions.sessionClosed(clientId, state);
-        // Disconnect first: messages still on their way reach onPublish, which takes none of them,
-        // rather than a stopped executor. The flow goes last: a message with no flow to take it
-        // would be acknowledged by the client, unseen.
-        try {
-            client.disconnect().get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            LOG.debug("MQTT session '{}' did not disconnect cleanly: {}", clientId, e.toString());
+        SubscriberConnection c = connection;
+        if (c != null) {
+            c.close(); // DISCONNECT: the broker keeps what is not acknowledged for the session
         }
-        callbackThread.shutdownNow();
-        if (publishes != null) {
-            publishes.dispose();
-        }
+        connectionThread.interrupt(); // e.g. waiting for spool space, or between reconnect attempts
+        timer.shutdownNow();
         try {
-            if (!callbackThread.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.warn("MQTT session '{}': its callback thread did not stop within 10 s", clientId);
+            connectionThread.join(10_000);
+            if (connectionThread.isAlive()) {
+                LOG.warn("MQTT session '{}': its connection thread did not stop within 10 s", clientId);
+            }
+            if (!timer.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("MQTT session '{}': its timer did not stop within 10 s", clientId);
             }
             spool.close();
         } catch (InterruptedException e) {
