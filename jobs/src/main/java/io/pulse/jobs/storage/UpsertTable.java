@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -48,11 +49,22 @@ public final class UpsertTable<T> implements Serializable {
     private final String table;
     private final List<Column<T>> columns;
     private final String sql;
+    /** The statement's parts before and after its one row of markers, for {@link #sql(int)}. */
+    private final String head;
+    private final String tail;
 
     private UpsertTable(String table, List<Column<T>> columns) {
         this.table = table;
         this.columns = List.copyOf(columns);
-        this.sql = buildSql();
+        String names = columns.stream().map(c -> quote(c.name())).collect(Collectors.joining(", "));
+        List<String> updates = columns.stream().filter(c -> !c.key()).map(Column::onDuplicate).toList();
+        // A table of key columns only still needs a no-op update to stay idempotent.
+        String onDuplicate = updates.isEmpty()
+                ? quote(columns.get(0).name()) + " = " + quote(columns.get(0).name())
+                : String.join(", ", updates);
+        this.head = "INSERT INTO " + quote(table) + " (" + names + ") VALUES ";
+        this.tail = " ON DUPLICATE KEY UPDATE " + onDuplicate;
+        this.sql = sql(1);
     }
 
     public static <T> Builder<T> into(String table) {
@@ -67,16 +79,14 @@ public final class UpsertTable<T> implements Serializable {
         return sql;
     }
 
-    private String buildSql() {
-        String names = columns.stream().map(c -> quote(c.name())).collect(Collectors.joining(", "));
-        String marks = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
-        List<String> updates = columns.stream().filter(c -> !c.key())
-                .map(Column::onDuplicate).toList();
-        // A table of key columns only still needs a no-op update to stay idempotent.
-        String onDuplicate = updates.isEmpty()
-                ? quote(columns.get(0).name()) + " = " + quote(columns.get(0).name())
-                : String.join(", ", updates);
-        return "INSERT INTO " + quote(table) + " (" + names + ") VALUES (" + marks + ") ON DUPLICATE KEY UPDATE " + onDuplicate;
+    /** The statement for {@code rows} records at once (multi-row VALUES), bound with {@link #bind(PreparedStatement, Object, int)}. */
+    public String sql(int rows) {
+        String marks = columns.stream().map(c -> "?").collect(Collectors.joining(", ", "(", ")"));
+        return head + String.join(", ", Collections.nCopies(rows, marks)) + tail;
+    }
+
+    public int columnCount() {
+        return columns.size();
     }
 
     /**
@@ -85,9 +95,15 @@ public final class UpsertTable<T> implements Serializable {
      * milliseconds of a date-time parameter; text reaches DATETIME(3) whole on MariaDB and MySQL.
      */
     public void bind(PreparedStatement statement, T record) throws SQLException {
+        bind(statement, record, 0);
+    }
+
+    /** Binds one record's values as row {@code row} (from 0) of a {@link #sql(int)} statement. */
+    public void bind(PreparedStatement statement, T record, int row) throws SQLException {
+        int first = row * columns.size() + 1;
         for (int i = 0; i < columns.size(); i++) {
             Object value = columns.get(i).value().apply(record);
-            int index = i + 1;
+            int index = first + i;
             if (value == null) {
                 statement.setNull(index, Types.NULL);
             } else if (value instanceof Instant instant) {

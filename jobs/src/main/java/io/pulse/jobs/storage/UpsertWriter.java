@@ -20,9 +20,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Buffers rows and writes them as one batch (one multi-row INSERT with
- * {@code rewriteBatchedStatements}) in a transaction, when the buffer is full, when the batch
- * interval has passed since the first buffered row, and before every checkpoint. A failed batch
+ * Buffers rows and writes them as one batch in a transaction, when the buffer is full, when the
+ * batch interval has passed since the first buffered row, and before every checkpoint. A batch is
+ * a few multi-row INSERTs of {@link #ROWS_PER_STATEMENT} rows, the statement prepared once per
+ * connection: JDBC batching ({@code addBatch} with {@code rewriteBatchedStatements}) sends the
+ * same, but mysql-connector-j encodes every value twice to size its packets, a tenth of the
+ * movement job's CPU. A failed batch
  * is retried on a fresh connection with a growing pause; after {@code maxRetries} the job fails
  * with a message naming the table and the database, and restarts from its checkpoint.
  *
@@ -35,6 +38,8 @@ final class UpsertWriter<T> implements SinkWriter<T> {
 
     private static final Logger LOG = LoggerFactory.getLogger(UpsertWriter.class);
     private static final long MAX_RETRY_PAUSE_MS = 10_000;
+    /** Rows per INSERT: far below any max_allowed_packet (MariaDB's default is 16 MiB) even for 64 KiB rows. */
+    static final int ROWS_PER_STATEMENT = 64;
 
     private final UpsertTable<T> table;
     private final JdbcSettings settings;
@@ -44,6 +49,8 @@ final class UpsertWriter<T> implements SinkWriter<T> {
     private final Counter retries;
     private final Counter refusedRows;
     private Connection connection;
+    /** The statement of {@link #ROWS_PER_STATEMENT} rows on {@link #connection}, prepared once. */
+    private PreparedStatement fullStatement;
     private boolean flushScheduled;
 
     UpsertWriter(UpsertTable<T> table, JdbcSettings settings, ProcessingTimeService timers, MetricGroup metrics) {
@@ -105,12 +112,19 @@ final class UpsertWriter<T> implements SinkWriter<T> {
             connection = DatabaseConnections.connect(settings);
             connection.setAutoCommit(false);
         }
-        try (PreparedStatement statement = connection.prepareStatement(table.sql())) {
-            for (T record : buffer) {
-                table.bind(statement, record);
-                statement.addBatch();
+        try {
+            int full = buffer.size() / ROWS_PER_STATEMENT * ROWS_PER_STATEMENT;
+            if (full > 0 && fullStatement == null) {
+                fullStatement = connection.prepareStatement(table.sql(ROWS_PER_STATEMENT));
             }
-            statement.executeBatch();
+            for (int start = 0; start < full; start += ROWS_PER_STATEMENT) {
+                insert(fullStatement, start, ROWS_PER_STATEMENT);
+            }
+            if (full < buffer.size()) {
+                try (PreparedStatement rest = connection.prepareStatement(table.sql(buffer.size() - full))) {
+                    insert(rest, full, buffer.size() - full);
+                }
+            }
             connection.commit();
         } catch (SQLException e) {
             rollback();
@@ -119,6 +133,13 @@ final class UpsertWriter<T> implements SinkWriter<T> {
             }
             writeRowByRow();
         }
+    }
+
+    private void insert(PreparedStatement statement, int from, int rows) throws SQLException {
+        for (int row = 0; row < rows; row++) {
+            table.bind(statement, buffer.get(from + row), row);
+        }
+        statement.executeUpdate();
     }
 
     /** The rows one at a time in one transaction; the ones refused for their data become rejects. */
@@ -180,6 +201,14 @@ final class UpsertWriter<T> implements SinkWriter<T> {
     }
 
     private void closeConnection() {
+        if (fullStatement != null) {
+            try {
+                fullStatement.close();
+            } catch (SQLException ignored) {
+                // the connection is closed next anyway
+            }
+            fullStatement = null;
+        }
         DatabaseConnections.closeQuietly(connection);
         connection = null;
     }
