@@ -10,7 +10,7 @@ import java.io.IOException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Checks of the jobs' own state serializers as a restore sees them. */
+/** Checks of the jobs' own serializers: as a restore sees them, and round trips. */
 public final class SerializerSnapshots {
 
     private SerializerSnapshots() {}
@@ -24,5 +24,17 @@ public final class SerializerSnapshots {
         assertThat(restored.restoreSerializer()).isEqualTo(serializer);
         TypeSerializerSchemaCompatibility<T> compatibility = serializer.snapshotConfiguration().resolveSchemaCompatibility(restored);
         assertThat(compatibility.isCompatibleAsIs()).isTrue();
+    }
+
+    /** Serialized and read back, and copied from bytes to bytes, a record comes back equal. */
+    public static <T> void assertRoundTrips(TypeSerializer<T> serializer, T record) throws IOException {
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        serializer.serialize(record, out);
+        byte[] bytes = out.getCopyOfBuffer();
+        assertThat(serializer.deserialize(new DataInputDeserializer(bytes))).isEqualTo(record);
+
+        DataOutputSerializer copied = new DataOutputSerializer(64);
+        serializer.copy(new DataInputDeserializer(bytes), copied);
+        assertThat(serializer.deserialize(new DataInputDeserializer(copied.getCopyOfBuffer()))).isEqualTo(record);
     }
 }

@@ -1,10 +1,13 @@
 package io.pulse.jobs.energy;
 
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+
 /**
  * One valid meter reading: meter, event time (epoch ms, UTC), active power in W, and what the meter
  * optionally adds. An absent optional value is {@code NaN} (the parser refuses NaN in input, so
  * NaN here always means "not sent"). A reading is identified by (meterId, ts).
  */
+@TypeInfo(MeterReadingSerializer.Factory.class)
 public record MeterReading(String meterId, long ts, double powerW, double voltageV, double currentA,
                            double energyRegisterWh) {
 

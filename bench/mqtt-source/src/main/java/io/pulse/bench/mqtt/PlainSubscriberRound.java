@@ -16,12 +16,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * (b) The ceiling: a plain HiveMQ MQTT 5 client, the library the source is built on, with the
- * plainest code that receives the messages. A persistent session like the source's (Clean Start
- * 0, 7 days expiry, fresh client id), subscribed with QoS 1 before the first publish, automatic
- * acknowledgement (the PUBACK goes out when the callback returns), the callback on the client's
- * own thread. The callback marks each message in {@link Arrivals}, as the source's job does. No
- * Flink, no spool: what the broker and the client library deliver.
+ * (b) The ceiling: a plain HiveMQ MQTT 5 client (the library of the sinks, and of the source
+ * before it had its own MQTT client), with the plainest code that receives the messages. A
+ * persistent session like the source's (Clean Start 0, 7 days expiry, fresh client id), subscribed
+ * with QoS 1 before the first publish, automatic acknowledgement (the PUBACK goes out when the
+ * callback returns), the callback on the client's own thread. The callback marks each message in
+ * {@link Arrivals}, as the source's job does. No Flink, no spool: what the broker and the client
+ * library deliver.
  */
 final class PlainSubscriberRound {
 

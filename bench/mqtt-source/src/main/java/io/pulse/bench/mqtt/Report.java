@@ -88,7 +88,7 @@ final class Report {
                   each payload says which arrived. The clock starts at the first publish, once the receiving
                   side is subscribed, and stops when the last missing message arrives.
                 - (a) A Flink job on a local MiniCluster, parallelism 1: `MqttSource` built as the Pulse jobs
-                  build it (`MqttDeserializer.raw()`, filter `%s`, partitioned plain subscription, QoS 1,
+                  build it (its own MQTT 5 client, `MqttDeserializer.raw()`, filter `%s`, partitioned plain subscription, QoS 1,
                   a persistent session under a new client id each round, a new spool folder each round, spool
                   forced to disk every 5 ms or 256 messages before the PUBACKs, the other options at their
                   defaults), checkpoints to files at the interval given, Flink's defaults otherwise (no object
@@ -96,7 +96,7 @@ final class Report {
                   each payload's sequence number into the round's check, and Pulse's `CountingSink` discards the
                   record. The time includes the spool's writes and fsyncs, the task thread reading the spool,
                   the copy, and any checkpoint in the round; not the job's deployment.
-                - (b) A plain HiveMQ MQTT 5 client (the library the source is built on): a persistent session
+                - (b) A plain HiveMQ MQTT 5 client (the library of the sinks; the source has its own client): a persistent session
                   (Clean Start 0, 7 days, a new client id each round) subscribed to the same filter with QoS 1
                   before the first publish; its callback, on the client's own thread, reads the sequence number
                   into the same check, and the client acknowledges automatically when the callback returns. No

@@ -2,7 +2,7 @@ package io.pulse.jobs.telemetry.alerts;
 
 import io.pulse.jobs.telemetry.Reading;
 import io.pulse.jobs.telemetry.quality.ScoredReading;
-import io.pulse.jobs.telemetry.serialization.MetricMapTypeInfo;
+import io.pulse.jobs.telemetry.serialization.AlertInputSerializer;
 
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 
@@ -20,10 +20,11 @@ import java.util.Set;
  * @param expectedIntervalMs the device registry's expected interval, 0 when unknown: replaces the
  *                         rules' default OFFLINE timeout, but not a per-device one from the rules
  */
+@TypeInfo(AlertInputSerializer.Factory.class)
 public record AlertInput(
         String deviceId,
         long ts,
-        @TypeInfo(MetricMapTypeInfo.Factory.class) Map<String, Double> metrics,
+        Map<String, Double> metrics,
         Set<String> anomalousMetrics,
         double anomalyScore,
         String displayName,

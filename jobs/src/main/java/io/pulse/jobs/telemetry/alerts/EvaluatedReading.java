@@ -3,6 +3,9 @@ package io.pulse.jobs.telemetry.alerts;
 import io.pulse.jobs.telemetry.rules.AlertRules;
 import io.pulse.jobs.telemetry.rules.AlertType;
 import io.pulse.jobs.telemetry.rules.Rule;
+import io.pulse.jobs.telemetry.serialization.EvaluatedReadingSerializer;
+
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 import java.util.Map;
 import java.util.TreeSet;
@@ -10,14 +13,15 @@ import java.util.TreeSet;
 /**
  * A reading judged against the rules in force when it was seen. CEP conditions cannot read
  * broadcast state, so thresholds are applied here and the patterns test only these flags. Metric
- * values are NaN when the reading does not carry the metric. Flat primitives on purpose: Flink
- * serializes this record as a POJO, cheaply, at every CEP operator.
+ * values are NaN when the reading does not carry the metric. Flat primitives on purpose: it is
+ * serialized at every exchange and kept by every CEP operator ({@link EvaluatedReadingSerializer}).
  *
  * @param batteryDropLimit the device's BATTERY_DROP threshold (NaN when disabled): the one rule
  *                         that compares two readings, so the pattern needs the number itself
  * @param anomalousMetrics the anomalous metrics, comma-separated, empty when none
  * @param offlineAfterMs   the device's OFFLINE timeout, 0 when OFFLINE is disabled
  */
+@TypeInfo(EvaluatedReadingSerializer.Factory.class)
 public record EvaluatedReading(
         String deviceId,
         long ts,

@@ -1,6 +1,6 @@
 package io.pulse.jobs.telemetry.quality;
 
-import io.pulse.jobs.telemetry.serialization.MetricMapTypeInfo;
+import io.pulse.jobs.telemetry.serialization.ScoredReadingSerializer;
 
 import org.apache.flink.api.common.typeinfo.TypeInfo;
 
@@ -11,11 +11,12 @@ import java.util.Set;
  * A reading with its z-scores: {@code zScores} holds only the metrics that have a score (enough
  * history, non-zero deviation); {@code anomalousMetrics} those whose |z| reached the threshold.
  */
+@TypeInfo(ScoredReadingSerializer.Factory.class)
 public record ScoredReading(
         String deviceId,
         long ts,
-        @TypeInfo(MetricMapTypeInfo.Factory.class) Map<String, Double> metrics,
-        @TypeInfo(MetricMapTypeInfo.Factory.class) Map<String, Double> zScores,
+        Map<String, Double> metrics,
+        Map<String, Double> zScores,
         Set<String> anomalousMetrics) {
 
     public ScoredReading {

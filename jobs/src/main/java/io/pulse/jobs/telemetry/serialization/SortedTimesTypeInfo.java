@@ -1,5 +1,6 @@
 package io.pulse.jobs.telemetry.serialization;
 
+import io.pulse.jobs.serialization.LeafTypeInfo;
 import io.pulse.jobs.telemetry.SortedTimes;
 
 import org.apache.flink.api.common.serialization.SerializerConfig;

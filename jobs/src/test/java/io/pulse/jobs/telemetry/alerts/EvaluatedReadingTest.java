@@ -90,7 +90,7 @@ class EvaluatedReadingTest {
 
     @Test
     void recordsThatFlowBetweenOperatorsAreFlinkPojosNotKryo() {
-        for (Class<?> type : new Class<?>[] {EvaluatedReading.class, AlertMatch.class, AlertSignal.class, Alert.class,
+        for (Class<?> type : new Class<?>[] {AlertMatch.class, Alert.class,
                 OpenAlert.class, OfflineState.class, AlertEvent.class, DeviceCommand.class}) {
             assertThat(TypeInformation.of(type)).as(type.getSimpleName()).isInstanceOf(PojoTypeInfo.class);
         }

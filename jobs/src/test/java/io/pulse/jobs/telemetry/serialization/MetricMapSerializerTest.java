@@ -2,11 +2,7 @@ package io.pulse.jobs.telemetry.serialization;
 
 import io.pulse.jobs.SerializerSnapshots;
 import io.pulse.jobs.telemetry.Reading;
-import io.pulse.jobs.telemetry.alerts.AlertInput;
-import io.pulse.jobs.telemetry.quality.ScoredReading;
 
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
@@ -70,19 +66,6 @@ class MetricMapSerializerTest {
     @Test
     void itsSnapshotRestoresTheSameSerializerCompatibleAsIs() throws IOException {
         SerializerSnapshots.assertRestoresCompatibleAsIs(SERIALIZER);
-    }
-
-    @Test
-    void theTelemetryRecordsUseItForTheirMetrics() {
-        assertThat(field(Reading.class, "metrics")).isEqualTo(MetricMapTypeInfo.INSTANCE);
-        assertThat(field(AlertInput.class, "metrics")).isEqualTo(MetricMapTypeInfo.INSTANCE);
-        assertThat(field(ScoredReading.class, "metrics")).isEqualTo(MetricMapTypeInfo.INSTANCE);
-        assertThat(field(ScoredReading.class, "zScores")).isEqualTo(MetricMapTypeInfo.INSTANCE);
-    }
-
-    private static TypeInformation<?> field(Class<?> record, String name) {
-        PojoTypeInfo<?> pojo = (PojoTypeInfo<?>) TypeInformation.of(record);
-        return pojo.getTypeAt(pojo.getFieldIndex(name));
     }
 
     private static Map<String, Double> roundTrip(Map<String, Double> metrics) throws IOException {

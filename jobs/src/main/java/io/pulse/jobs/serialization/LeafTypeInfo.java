@@ -1,20 +1,20 @@
-package io.pulse.jobs.telemetry.serialization;
+package io.pulse.jobs.serialization;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 
 /**
  * What the type information of a type with a serializer of ours has in common: one leaf field,
- * never a key, equal to every instance of the same class. Subclasses are singletons that name the
- * class and return their serializer.
+ * never a key, equal to every instance of the same class. Subclasses name the class and return
+ * their serializer.
  */
-abstract class LeafTypeInfo<T> extends TypeInformation<T> {
+public abstract class LeafTypeInfo<T> extends TypeInformation<T> {
 
     private static final long serialVersionUID = 1L;
 
     private final Class<T> typeClass;
     private final String name;
 
-    LeafTypeInfo(Class<T> typeClass, String name) {
+    protected LeafTypeInfo(Class<T> typeClass, String name) {
         this.typeClass = typeClass;
         this.name = name;
     }

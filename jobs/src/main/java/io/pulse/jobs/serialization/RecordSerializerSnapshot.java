@@ -1,0 +1,58 @@
+package io.pulse.jobs.serialization;
+
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+
+import java.io.IOException;
+
+/**
+ * The snapshot of every {@link RecordSerializer}: it has no configuration, so the snapshot is the
+ * serializer's class name, and a restore takes that class's {@code INSTANCE}.
+ */
+public final class RecordSerializerSnapshot<T> implements TypeSerializerSnapshot<T> {
+
+    private RecordSerializer<T> serializer;
+
+    /** For a restore, which then reads the class name. */
+    public RecordSerializerSnapshot() {}
+
+    RecordSerializerSnapshot(RecordSerializer<T> serializer) {
+        this.serializer = serializer;
+    }
+
+    @Override
+    public int getCurrentVersion() {
+        return 1;
+    }
+
+    @Override
+    public void writeSnapshot(DataOutputView out) throws IOException {
+        out.writeUTF(serializer.getClass().getName());
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void readSnapshot(int readVersion, DataInputView in, ClassLoader classLoader) throws IOException {
+        String name = in.readUTF();
+        try {
+            serializer = (RecordSerializer<T>) Class.forName(name, true, classLoader).getField("INSTANCE").get(null);
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IOException("cannot restore the record serializer " + name + ": " + e, e);
+        }
+    }
+
+    @Override
+    public TypeSerializer<T> restoreSerializer() {
+        return serializer;
+    }
+
+    @Override
+    public TypeSerializerSchemaCompatibility<T> resolveSchemaCompatibility(TypeSerializerSnapshot<T> oldSnapshot) {
+        return oldSnapshot instanceof RecordSerializerSnapshot<T> old && old.serializer.getClass() == serializer.getClass()
+                ? TypeSerializerSchemaCompatibility.compatibleAsIs()
+                : TypeSerializerSchemaCompatibility.incompatible();
+    }
+}
