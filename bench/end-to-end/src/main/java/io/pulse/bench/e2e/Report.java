@@ -119,7 +119,11 @@ final class Report {
                 - Latency at %,d msg/s: every %d-th device, meter or person is a probe (`<tag>-probe...`); every 100 ms
                   the benchmark reads which probe records became visible (VictoriaMetrics `/api/v1/export`, MariaDB `SELECT`)
                   and takes the time of that poll minus the record's `ts` (publish time): the store's own delay and up to
-                  100 ms of polling are included.
+                  100 ms of polling are included. VictoriaMetrics shows a series it has never seen only once it indexed
+                  it, seconds after its first sample (once per device; its later samples show within about a second),
+                  so before the clock starts the benchmark writes one sample per probe series to it directly, dated
+                  10 minutes earlier (outside the scenario's counts and polls), and waits until it shows them (how
+                  long: in the checks).
                 - (a) a plain HiveMQ MQTT 5 client, persistent session, QoS 1, acknowledging when its callback returns,
                   counting what it receives (as bench/mqtt-source's ceiling); (b) `baselines/seed_subscriber.py`: paho-mqtt,
                   QoS 1, one autocommitted `INSERT` per message through PyMySQL; (c) Node-RED with node-red-node-mysql: mqtt in

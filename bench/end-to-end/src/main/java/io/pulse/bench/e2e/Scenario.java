@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
@@ -60,12 +61,24 @@ final class Scenario {
         String checks = "";
         CpuUse.Used cpu = null;
         List<Long> latencies = new ArrayList<>();
+        String registration = null;
         System.out.printf("%s %s: %,d messages at %s...%n", tag, side.key(), n, rate == 0 ? "an unlimited rate" : rate + " msg/s");
         try {
             Stores.Store store = side.store(s, tag);
             AtomicBoolean done = new AtomicBoolean();
             Thread probes = null;
             if (latency) {
+                Set<String> keys = new TreeSet<>();
+                for (long k = 0; k < n; k++) {
+                    if (w.probe(k, probeEvery)) {
+                        keys.add(w.id(tag, k, probeEvery));
+                    }
+                }
+                long registeredMs = store.registerProbes(keys);
+                if (registeredMs >= 0) {
+                    registration = String.format("the store showed the %d probe series %,d ms after they were registered", keys.size(),
+                            registeredMs);
+                }
                 probes = new Thread(() -> pollProbes(store, w, done, latencies), "probes-" + tag);
                 probes.setDaemon(true);
                 probes.start();
@@ -137,6 +150,9 @@ final class Scenario {
                 }
                 stored = store.count();
                 checks = side.checks(s, tag, n);
+                if (registration != null) {
+                    checks = checks.isEmpty() ? registration : checks + "; " + registration;
+                }
             }
         } catch (Exception e) {
             failure = e.getMessage() == null ? e.toString() : e.getMessage();
