@@ -128,6 +128,9 @@ final class MqttSession implements AutoCloseable {
                 synchronized (lock) {
                     connectionNumber++;
                     connection = c;
+                    if (!c.sessionPresent()) {
+                        awaitingRelease.clear(); // a new session: its packet ids mean new messages
+                    }
                 }
                 if (state.lastFailure() != null) {
                     LOG.info("MQTT broker {} (client '{}') connected again", options.connection().brokerUri(), clientId);
