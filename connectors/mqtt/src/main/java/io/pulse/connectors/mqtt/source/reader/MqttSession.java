@@ -82,6 +82,8 @@ final class MqttSession implements AutoCloseable {
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
     private ScheduledFuture<?> scheduledCommit;
+    /** When the timer last pinged (only the timer's keep-alive task reads and writes it, one run at a time). */
+    private long lastPingNanos = System.nanoTime();
     private volatile boolean closing;
     /** The connection thread waits for spool space (a full spool): it reads nothing meanwhile, not even PINGRESP. */
     private volatile boolean appending;
@@ -113,8 +115,7 @@ final class MqttSession implements AutoCloseable {
     void open() {
         MqttSubscriptions.sessionOpened(clientId, state);
         connectionThread.start();
-        long keepAliveCheck = Math.max(1, KEEP_ALIVE_SECONDS / 2);
-        timer.scheduleWithFixedDelay(this::keepAlive, keepAliveCheck, keepAliveCheck, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(this::keepAlive, 1, 1, TimeUnit.SECONDS);
     }
 
     /** The connection thread: connect, subscribe (on every connection: the broker may have lost the session), read; again after a failure. */
@@ -182,18 +183,27 @@ final class MqttSession implements AutoCloseable {
         }
     }
 
-    /** On the timer: a ping every half keep-alive, and a connection whose broker fell silent is dropped (and reconnected). */
+    /**
+     * On the timer, every second: a ping every half keep-alive (ours, or the one the broker set in its
+     * CONNACK), and a connection whose broker fell silent is dropped (and reconnected).
+     */
     private void keepAlive() {
         SubscriberConnection c = connection;
         if (c == null || closing) {
             return;
         }
-        if (!appending && c.isSilent(System.nanoTime())) {
+        long now = System.nanoTime();
+        if (!appending && c.isSilent(now)) {
             LOG.warn("MQTT session '{}': the broker {} did not answer for {} s; reconnecting",
                     clientId, options.connection().brokerUri(), c.keepAliveSeconds() * 3 / 2);
             c.abort();
             return;
         }
+        int keepAlive = c.keepAliveSeconds() > 0 ? c.keepAliveSeconds() : KEEP_ALIVE_SECONDS;
+        if (now - lastPingNanos < TimeUnit.SECONDS.toNanos(Math.max(1, keepAlive / 2))) {
+            return;
+        }
+        lastPingNanos = now;
         try {
             c.ping();
         } catch (IOException e) {
