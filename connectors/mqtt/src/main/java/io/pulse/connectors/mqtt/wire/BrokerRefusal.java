@@ -12,10 +12,22 @@ public final class BrokerRefusal extends IOException {
     private static final long serialVersionUID = 1L;
 
     private final int reasonCode;
+    private final boolean refusedConnection;
 
-    BrokerRefusal(String what, int reasonCode, String reasonString) {
+    private BrokerRefusal(String what, int reasonCode, String reasonString, boolean refusedConnection) {
         super(what + ": " + ReasonCodes.describe(reasonCode) + (reasonString == null ? "" : " - " + reasonString));
         this.reasonCode = reasonCode;
+        this.refusedConnection = refusedConnection;
+    }
+
+    /** The broker's CONNACK with an error code. */
+    static BrokerRefusal connection(int reasonCode, String reasonString) {
+        return new BrokerRefusal("refused the connection", reasonCode, reasonString, true);
+    }
+
+    /** The broker's DISCONNECT of an established session. */
+    static BrokerRefusal session(int reasonCode, String reasonString) {
+        return new BrokerRefusal("closed the session", reasonCode, reasonString, false);
     }
 
     public int reasonCode() {
@@ -24,6 +36,6 @@ public final class BrokerRefusal extends IOException {
 
     /** A CONNACK refusal, not the end of an established session. */
     public boolean refusedConnection() {
-        return getMessage().startsWith("refused the connection");
+        return refusedConnection;
     }
 }

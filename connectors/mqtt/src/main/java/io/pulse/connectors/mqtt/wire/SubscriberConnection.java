@@ -93,7 +93,7 @@ public final class SubscriberConnection implements AutoCloseable {
             int reason = in.readByte();
             Properties properties = in.remaining() > 0 ? Properties.read(in) : new Properties();
             if (reason >= 0x80) {
-                throw new BrokerRefusal("refused the connection", reason, properties.reasonString);
+                throw BrokerRefusal.connection(reason, properties.reasonString);
             }
             socket.setSoTimeout(0); // from here a silent broker is found by the keep-alive (see isSilent)
             int keepAlive = properties.serverKeepAlive >= 0 ? properties.serverKeepAlive : keepAliveSeconds;
@@ -166,7 +166,7 @@ public final class SubscriberConnection implements AutoCloseable {
                 case DISCONNECT -> {
                     int reason = in.remaining() > 0 ? in.readByte() : 0;
                     Properties properties = in.remaining() > 0 ? Properties.read(in) : new Properties();
-                    throw new BrokerRefusal("closed the session", reason, properties.reasonString);
+                    throw BrokerRefusal.session(reason, properties.reasonString);
                 }
                 default -> throw new IOException("unexpected packet type " + (header >>> 4) + " from the broker");
             }

@@ -132,7 +132,7 @@ class PacketCodecTest {
         assertThat(ReasonCodes.describe(0x86)).isEqualTo("BAD_USER_NAME_OR_PASSWORD (0x86)");
         assertThat(ReasonCodes.describe(0x8E)).isEqualTo("SESSION_TAKEN_OVER (0x8E)");
         assertThat(ReasonCodes.describe(0xFE)).isEqualTo("REASON (0xFE)");
-        assertThat(new BrokerRefusal("refused the connection", 0x87, "no").getMessage())
+        assertThat(BrokerRefusal.connection(0x87, "no").getMessage())
                 .isEqualTo("refused the connection: NOT_AUTHORIZED (0x87) - no");
     }
 
