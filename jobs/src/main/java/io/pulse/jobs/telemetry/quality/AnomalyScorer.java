@@ -1,15 +1,11 @@
 package io.pulse.jobs.telemetry.quality;
 
 import io.pulse.jobs.telemetry.Reading;
-import io.pulse.jobs.telemetry.SortedTimes;
 
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.operators.TimestampedCollector;
 import org.apache.flink.util.Collector;
@@ -28,15 +24,15 @@ import java.util.Set;
  * ({@link #SHARED_TIMER_SPAN_MS}): about one timer per device and watermark, not one per reading.
  *
  * <p>Expects input that passed {@link DedupAndLateFilter} with the same settings: then no reading
- * arrives behind one already scored. A repeated ts is still counted once (the buffer is keyed by
- * ts).
+ * arrives behind one already scored. A repeated ts is still counted once (the buffer keeps one
+ * reading per ts).
  *
  * <p>Output records carry their release time, {@code ts + allowedLateness}, as their Flink
  * timestamp ({@code ts} itself with the default lateness of 0), whichever timer released them;
  * the reading's own time is {@link ScoredReading#ts()}.
  *
  * <p>State per device: one {@link MetricHistory} (the last {@code zWindow} values per metric), the
- * readings still waiting for the watermark with their times in order ({@link SortedTimes}), and
+ * readings still waiting for the watermark, in time order ({@link WaitingReadings}), and
  * {@link ScoringActivity}. After {@code historyRetention} without a reading, a cleanup timer drops
  * the history.
  */
@@ -56,9 +52,8 @@ public final class AnomalyScorer extends KeyedProcessFunction<String, Reading, S
     private final long allowedLatenessMs;
     private final long retentionMs;
 
-    private transient MapState<Long, Reading> waiting;
-    /** The times in {@link #waiting}, in order: a firing takes the due ones without reading all that wait. */
-    private transient ValueState<SortedTimes> waitingTimes;
+    /** In time order: a firing takes the due ones as a prefix, without reading all that wait. */
+    private transient ValueState<WaitingReadings> waiting;
     private transient ValueState<MetricHistory> history;
     private transient ValueState<ScoringActivity> activity;
 
@@ -70,9 +65,8 @@ public final class AnomalyScorer extends KeyedProcessFunction<String, Reading, S
 
     @Override
     public void open(OpenContext openContext) {
-        waiting = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("waiting", Types.LONG, TypeInformation.of(Reading.class)));
-        waitingTimes = getRuntimeContext().getState(new ValueStateDescriptor<>("waiting-times", TypeInformation.of(SortedTimes.class)));
+        waiting = getRuntimeContext().getState(
+                new ValueStateDescriptor<>("waiting-readings", TypeInformation.of(WaitingReadings.class)));
         history = getRuntimeContext().getState(new ValueStateDescriptor<>("metric-history", MetricHistory.class));
         activity = getRuntimeContext().getState(
                 new ValueStateDescriptor<>("activity", TypeInformation.of(ScoringActivity.class)));
@@ -80,13 +74,12 @@ public final class AnomalyScorer extends KeyedProcessFunction<String, Reading, S
 
     @Override
     public void processElement(Reading reading, Context ctx, Collector<ScoredReading> out) throws Exception {
-        waiting.put(reading.ts(), reading);
-        SortedTimes times = waitingTimes.value();
-        if (times == null) {
-            times = new SortedTimes();
+        WaitingReadings readings = waiting.value();
+        if (readings == null) {
+            readings = new WaitingReadings();
         }
-        times.add(reading.ts());
-        waitingTimes.update(times);
+        readings.add(reading);
+        waiting.update(readings);
         long release = releaseAt(reading.ts());
         ScoringActivity current = activity.value();
         long pending = current == null || current.releaseTimer() <= ctx.timerService().currentWatermark()
@@ -102,36 +95,31 @@ public final class AnomalyScorer extends KeyedProcessFunction<String, Reading, S
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<ScoredReading> out) throws Exception {
         long watermark = ctx.timerService().currentWatermark();
-        SortedTimes times = waitingTimes.value();
+        WaitingReadings readings = waiting.value();
         int due = 0;
-        while (times != null && due < times.size() && releaseAt(times.get(due)) <= watermark) {
+        while (readings != null && due < readings.size() && releaseAt(readings.get(due).ts()) <= watermark) {
             due++; // release times grow with ts: the due readings are the oldest
         }
-        long next = times == null || due == times.size() ? Long.MAX_VALUE : releaseAt(times.get(due));
+        long next = readings == null || due == readings.size() ? Long.MAX_VALUE : releaseAt(readings.get(due).ts());
         // The device's state is read once and written once per firing, not per reading.
         Scoring scoring = new Scoring(activity.value(), history.value());
         for (int i = 0; i < due; i++) {
-            long ts = times.get(i);
-            long release = releaseAt(ts);
+            Reading reading = readings.get(i);
+            long release = releaseAt(reading.ts());
             // The cleanup happens in its place in time: before a reading released after it.
             expireIfSilent(scoring, release - 1, ctx);
-            Reading reading = waiting.get(ts);
-            waiting.remove(ts);
-            if (reading == null) {
-                continue; // never: the two are written together
-            }
             if (out instanceof TimestampedCollector<ScoredReading> timestamped) {
                 timestamped.setAbsoluteTimestamp(release); // as if released by a timer of its own
             }
             out.collect(score(reading, scoring.history()));
-            noteScored(scoring, ts, ctx);
+            noteScored(scoring, reading.ts(), ctx);
         }
         if (due > 0) {
-            times.removeUpTo(times.get(due - 1));
-            if (times.isEmpty()) {
-                waitingTimes.clear();
+            readings.removeFirst(due);
+            if (readings.isEmpty()) {
+                waiting.clear();
             } else {
-                waitingTimes.update(times);
+                waiting.update(readings);
             }
         }
         if (next != Long.MAX_VALUE) {
