@@ -4,9 +4,9 @@ import io.pulse.jobs.energy.daily.DailyEnergy;
 import io.pulse.jobs.energy.daily.DailyTotals;
 import io.pulse.jobs.energy.integration.EnergyIntegrator;
 import io.pulse.jobs.energy.windows.EnergyWindow;
+import io.pulse.jobs.serialization.StringKeyTypeInfo;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
@@ -31,14 +31,14 @@ public final class EnergyPipeline {
                 .setParallelism(readings.getParallelism()); // one watermark, chained to the one reader
 
         SingleOutputStreamOperator<EnergyWindow> windows = timed
-                .keyBy(MeterReading::meterId, Types.STRING)
+                .keyBy(MeterReading::meterId, StringKeyTypeInfo.INSTANCE)
                 .process(new EnergyIntegrator(settings)).name("energy: integrate 5-min windows").uid("energy-integrate");
 
         DataStream<DailyEnergy> perMeter = windows
-                .keyBy(EnergyWindow::meterId, Types.STRING)
+                .keyBy(EnergyWindow::meterId, StringKeyTypeInfo.INSTANCE)
                 .process(new DailyTotals(settings)).name("energy: daily per meter").uid("energy-daily-meter");
         DataStream<DailyEnergy> campus = windows
-                .keyBy(w -> MeterParser.CAMPUS, Types.STRING)
+                .keyBy(w -> MeterParser.CAMPUS, StringKeyTypeInfo.INSTANCE)
                 .process(new DailyTotals(settings)).name("energy: daily campus").uid("energy-daily-campus");
 
         return new EnergyStreams(windows.getSideOutput(EnergyIntegrator.ACCEPTED), windows, perMeter.union(campus),

@@ -15,10 +15,10 @@ import io.pulse.jobs.movement.traffic.TrafficEvent;
 import io.pulse.jobs.movement.visits.Anomaly;
 import io.pulse.jobs.movement.visits.Visit;
 import io.pulse.jobs.movement.visits.VisitPairing;
+import io.pulse.jobs.serialization.StringKeyTypeInfo;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.util.Collector;
@@ -49,7 +49,7 @@ public final class MovementPipeline {
                 .returns(TypeInformation.of(TrafficEvent.class)).name("movement: anonymous traffic");
 
         SingleOutputStreamOperator<Sighting> debounced = timed.filter(s -> !s.randomized()).name("movement: paired MACs")
-                .keyBy(Sighting::personAtScanner, Types.STRING)
+                .keyBy(Sighting::personAtScanner, StringKeyTypeInfo.INSTANCE)
                 .process(new Debounce(settings.debounce())).name("movement: debounce").uid("movement-debounce");
 
         DataStream<MovementEvent> lanes = debounced.filter(s -> s.role().lane()).name("movement: lane sightings")
@@ -60,13 +60,13 @@ public final class MovementPipeline {
         DataStream<MovementEvent> events = lanes.union(zones);
 
         SingleOutputStreamOperator<Visit> visits = events
-                .keyBy(MovementEvent::personId, Types.STRING)
+                .keyBy(MovementEvent::personId, StringKeyTypeInfo.INSTANCE)
                 .process(new VisitPairing(settings.visits())).name("movement: visits").uid("movement-visits");
 
         DataStream<Occupancy> occupancy = visits.getSideOutput(VisitPairing.OCCUPANCY)
                 .flatMap(MovementPipeline::perGateAndCampus).returns(TypeInformation.of(OccupancyChange.class))
                 .name("movement: gate and campus")
-                .keyBy(OccupancyChange::gate, Types.STRING)
+                .keyBy(OccupancyChange::gate, StringKeyTypeInfo.INSTANCE)
                 .process(new OccupancyCounter()).name("movement: occupancy").uid("movement-occupancy");
 
         DataStream<GateTraffic> traffic = events
@@ -74,7 +74,7 @@ public final class MovementPipeline {
                         e.direction() == Direction.ENTRY ? TrafficEvent.Kind.ENTRY : TrafficEvent.Kind.EXIT))
                 .returns(TypeInformation.of(TrafficEvent.class)).name("movement: gate crossings")
                 .union(anonymous)
-                .keyBy(TrafficEvent::gate, Types.STRING)
+                .keyBy(TrafficEvent::gate, StringKeyTypeInfo.INSTANCE)
                 .process(new HourlyTraffic()).name("movement: hourly traffic").uid("movement-traffic");
 
         DataStream<Anomaly> anomalies = visits.getSideOutput(VisitPairing.ANOMALIES);

@@ -1,9 +1,9 @@
 package io.pulse.jobs.pipeline;
 
+import io.pulse.jobs.serialization.StringKeyTypeInfo;
 import io.pulse.jobs.storage.JdbcSettings;
 import io.pulse.jobs.storage.UpsertSink;
 
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
@@ -43,7 +43,7 @@ public final class PipelineTaps {
             all = all.union(more);
         }
         // A few records per subtask every 10 s: one subtask sums them all.
-        all.keyBy(PipelineCounts::jobSubtask, Types.STRING)
+        all.keyBy(PipelineCounts::jobSubtask, StringKeyTypeInfo.INSTANCE)
                 .process(new PipelineHealth())
                 .name(job + ": pipeline health").uid(job + "-pipeline-health").setParallelism(1)
                 .sinkTo(UpsertSink.into(PipelineHealthRow.TABLE, jdbc)).name("mysql: pipeline_health")

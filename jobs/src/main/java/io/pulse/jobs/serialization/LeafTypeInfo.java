@@ -4,8 +4,8 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 
 /**
  * What the type information of a type with a serializer of ours has in common: one leaf field,
- * never a key, equal to every instance of the same class. Subclasses name the class and return
- * their serializer.
+ * not a key unless a subclass says so, equal to every instance of the same class. Subclasses name
+ * the class and return their serializer.
  */
 public abstract class LeafTypeInfo<T> extends TypeInformation<T> {
 

@@ -1,5 +1,6 @@
 package io.pulse.jobs.telemetry;
 
+import io.pulse.jobs.serialization.StringKeyTypeInfo;
 import io.pulse.jobs.storage.JdbcSettings;
 import io.pulse.jobs.telemetry.alerts.AlertInput;
 import io.pulse.jobs.telemetry.alerts.AlertStreams;
@@ -50,7 +51,7 @@ public final class TelemetryPipeline {
                         .withTimestampAssigner((reading, previous) -> reading.ts()))
                 .name("telemetry: event time")
                 .setParallelism(readings.getParallelism()) // one watermark, chained to the one reader
-                .keyBy(Reading::deviceId, Types.STRING)
+                .keyBy(Reading::deviceId, StringKeyTypeInfo.INSTANCE)
                 .process(new DedupAndLateFilter(quality)).name("telemetry: dedup and late").uid("telemetry-dedup");
 
         // Dedup's output is partitioned by device already: scoring runs in the same chain.
@@ -69,7 +70,7 @@ public final class TelemetryPipeline {
         SingleOutputStreamOperator<DeviceStatus> status = scored
                 .map(DeviceStatusTracker::seen).returns(TypeInformation.of(ScoredReading.class)).name("telemetry: seen")
                 .connect(alerts.events())
-                .keyBy(ScoredReading::deviceId, event -> event.alert().deviceId(), Types.STRING)
+                .keyBy(ScoredReading::deviceId, event -> event.alert().deviceId(), StringKeyTypeInfo.INSTANCE)
                 .process(new DeviceStatusTracker()).name("telemetry: device status").uid("telemetry-device-status");
 
         return new TelemetryStreams(deduplicated, scored, alerts, status, deduplicated.getSideOutput(DedupAndLateFilter.REJECTED),

@@ -2,9 +2,9 @@ package io.pulse.jobs.movement.direction;
 
 import io.pulse.jobs.movement.ingest.GateRole;
 import io.pulse.jobs.movement.ingest.Sighting;
+import io.pulse.jobs.serialization.StringKeyTypeInfo;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.cep.CEP;
 import org.apache.flink.cep.functions.PatternProcessFunction;
 import org.apache.flink.cep.nfa.aftermatch.AfterMatchSkipStrategy;
@@ -42,7 +42,7 @@ public final class DualZone {
 
     /** The crossings of zone sightings (already debounced), keyed here by person and gate. */
     public static SingleOutputStreamOperator<MovementEvent> crossings(DataStream<Sighting> zoneSightings, Duration within) {
-        return CEP.pattern(zoneSightings.keyBy(Sighting::personAtGate, Types.STRING), pattern(within))
+        return CEP.pattern(zoneSightings.keyBy(Sighting::personAtGate, StringKeyTypeInfo.INSTANCE), pattern(within))
                 .inEventTime()
                 .process(new ToCrossing(), TypeInformation.of(MovementEvent.class));
     }

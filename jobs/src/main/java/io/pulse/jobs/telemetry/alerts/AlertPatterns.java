@@ -1,5 +1,6 @@
 package io.pulse.jobs.telemetry.alerts;
 
+import io.pulse.jobs.serialization.StringKeyTypeInfo;
 import io.pulse.jobs.telemetry.rules.AlertType;
 
 import org.apache.flink.api.common.functions.FilterFunction;
@@ -131,7 +132,7 @@ public final class AlertPatterns implements Serializable {
         for (AlertType type : TYPES) {
             KeyedStream<EvaluatedReading, String> input = evaluated
                     .filter(new Feeds(type)).name("alerts: " + id(type) + " readings").uid("alerts-" + id(type) + "-readings")
-                    .keyBy(EvaluatedReading::deviceId, Types.STRING);
+                    .keyBy(EvaluatedReading::deviceId, StringKeyTypeInfo.INSTANCE);
             all = union(all, match(type, input));
         }
         return all;

@@ -1,5 +1,6 @@
 package io.pulse.jobs.telemetry.alerts;
 
+import io.pulse.jobs.serialization.StringKeyTypeInfo;
 import io.pulse.jobs.telemetry.rules.AlertRules;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -87,7 +88,7 @@ public final class AlertsPipeline {
                 .union(evaluated.map(AlertSignal::of).returns(TypeInformation.of(AlertSignal.class)).name("alerts: readings"));
 
         SingleOutputStreamOperator<Alert> lifecycle = signals
-                .keyBy(AlertSignal::deviceId, Types.STRING)
+                .keyBy(AlertSignal::deviceId, StringKeyTypeInfo.INSTANCE)
                 .connect(broadcast)
                 .process(new AlertLifecycle(settings))
                 .name("alerts: lifecycle").uid("alerts-lifecycle");
@@ -121,6 +122,6 @@ public final class AlertsPipeline {
     private static KeyedStream<AlertInput, String> byDevice(DataStream<AlertInput> inputs, boolean partitioned) {
         return partitioned
                 ? DataStreamUtils.reinterpretAsKeyedStream(inputs, AlertInput::deviceId, Types.STRING)
-                : inputs.keyBy(AlertInput::deviceId, Types.STRING);
+                : inputs.keyBy(AlertInput::deviceId, StringKeyTypeInfo.INSTANCE);
     }
 }

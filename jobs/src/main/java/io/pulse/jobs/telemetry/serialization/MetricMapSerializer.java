@@ -1,11 +1,12 @@
 package io.pulse.jobs.telemetry.serialization;
 
+import io.pulse.jobs.serialization.Fields;
+
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.apache.flink.types.StringValue;
 
 import java.io.IOException;
 import java.util.List;
@@ -70,7 +71,7 @@ public final class MetricMapSerializer extends TypeSerializerSingleton<Map<Strin
             int code = NAMES.indexOf(metric.getKey()) + 1;
             target.writeByte(code);
             if (code == OTHER) {
-                StringValue.writeString(metric.getKey(), target);
+                Fields.string(metric.getKey(), target);
             }
             target.writeDouble(metric.getValue());
         }
@@ -83,7 +84,7 @@ public final class MetricMapSerializer extends TypeSerializerSingleton<Map<Strin
         Map.Entry<String, Double>[] entries = new Map.Entry[size];
         for (int i = 0; i < size; i++) {
             int code = source.readUnsignedByte();
-            String name = code == OTHER ? StringValue.readString(source) : name(code);
+            String name = code == OTHER ? Fields.string(source) : name(code);
             entries[i] = Map.entry(name, source.readDouble());
         }
         return Map.ofEntries(entries);
@@ -102,7 +103,7 @@ public final class MetricMapSerializer extends TypeSerializerSingleton<Map<Strin
             int code = source.readUnsignedByte();
             target.writeByte(code);
             if (code == OTHER) {
-                StringValue.copyString(source, target);
+                Fields.copyString(source, target);
             }
             target.writeDouble(source.readDouble());
         }
