@@ -79,10 +79,25 @@ final class PulseProcess implements AutoCloseable {
 
     /** Sends a signal by name (e.g. INT, what Ctrl-C sends), as a terminal would. */
     void signal(String name) throws IOException, InterruptedException {
+        if (name.equals("INT") && ignoresSigint(process.pid())) {
+            // A process started with & by a shell without job control ignores SIGINT, and so does
+            // everything it starts: the JVM then never runs a handler for it, as in a terminal it would.
+            throw new IllegalStateException("the run ignores SIGINT, as it inherited from the tests' JVM: run the"
+                    + " tests in the foreground, or from a shell with job control (set -m), not with & in a script");
+        }
         int code = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
         if (code != 0) {
             throw new IllegalStateException("kill -" + name + " " + process.pid() + " ended with " + code);
         }
+    }
+
+    private static boolean ignoresSigint(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith("SigIgn:")) {
+                return (Long.parseUnsignedLong(line.substring("SigIgn:".length()).trim(), 16) & (1L << 1)) != 0; // bit of signal 2
+            }
+        }
+        return false;
     }
 
     /** VmHWM, the peak resident memory so far, from Linux's /proc. */
