@@ -79,7 +79,7 @@ final class PulseProcess implements AutoCloseable {
 
     /** Sends a signal by name (e.g. INT, what Ctrl-C sends), as a terminal would. */
     void signal(String name) throws IOException, InterruptedException {
-        if (name.equals("INT") && ignoresSigint(process.pid())) {
+        if (name.equals("INT") && ignoresSigint()) {
             // A process started with & by a shell without job control ignores SIGINT, and so does
             // everything it starts: the JVM then never runs a handler for it, as in a terminal it would.
             throw new IllegalStateException("the run ignores SIGINT, as it inherited from the tests' JVM: run the"
@@ -91,23 +91,23 @@ final class PulseProcess implements AutoCloseable {
         }
     }
 
-    private static boolean ignoresSigint(long pid) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-            if (line.startsWith("SigIgn:")) {
-                return (Long.parseUnsignedLong(line.substring("SigIgn:".length()).trim(), 16) & (1L << 1)) != 0; // bit of signal 2
-            }
-        }
-        return false;
+    private boolean ignoresSigint() throws IOException {
+        return (Long.parseUnsignedLong(status("SigIgn"), 16) & (1L << 1)) != 0; // the bit of signal 2
     }
 
     /** VmHWM, the peak resident memory so far, from Linux's /proc. */
     long peakResidentMb() throws IOException {
+        return Long.parseLong(status("VmHWM").replaceAll("[^0-9]", "")) / 1024;
+    }
+
+    /** A field of the process's /proc status, its value trimmed. */
+    private String status(String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-            if (line.startsWith("VmHWM:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+            if (line.startsWith(field + ":")) {
+                return line.substring(field.length() + 1).trim();
             }
         }
-        throw new IllegalStateException("no VmHWM for process " + process.pid());
+        throw new IllegalStateException("no " + field + " for process " + process.pid());
     }
 
     String output() {
